@@ -1,0 +1,37 @@
+"""Rules in plain words, for ``journey rules``, ``journey explain`` and diagram labels.
+
+One sentence per rule kind, built from the rule's data, so the words can never drift from what
+the validator checks.
+"""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from journey.spec.model import AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, RecurringRule, Rule
+
+
+def _ev(m: EventMatch) -> str:
+    words = m.event.replace("_", " ")
+    return f"{words} (where {m.where})" if m.where is not None else words
+
+
+def describe_rule(rule: Rule) -> str:
+    """One plain-English sentence saying what the rule requires."""
+    match rule:
+        case DeadlineRule():
+            when = "within" if rule.limit.bound == "max" else "not before"
+            return f"{_ev(rule.end)} {when} {rule.limit.duration} of {_ev(rule.start)}"
+        case RecurringRule():
+            first = (f"; the first within {rule.first.within.duration} of {_ev(rule.first.after)}"
+                     if rule.first else "")
+            return (f"{_ev(rule.event)} at least every {rule.every.duration} while "
+                    f"{rule.pathway} is {' or '.join(rule.while_in)}{first}")
+        case AgeRule():
+            return f"{_ev(rule.end)} within {rule.within.duration} of the child attaining {rule.age}"
+        case GestationRule():
+            return f"{_ev(rule.end)} by gestation week {rule.week}"
+        case GuardRule():
+            return f"whenever {_ev(rule.event)}: {rule.require}"
+        case _:
+            assert_never(rule)

@@ -1,0 +1,213 @@
+"""Read policy YAML into the IR: the only reader of ``journey/policies/``.
+
+Each file is validated on its own (so a schema error names that file and line), then layered
+onto the policy it ``extends`` and checked as a whole.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from journey.errors import PolicyError
+from journey.spec.guards import GuardSyntaxError
+from journey.spec.model import EventType, Model, Pathway, Policy, Rule, State, Transition, Unmodelled
+from journey.spec.yaml_lines import line_of, load_with_lines
+
+POLICY_DIR = Path(str(resources.files("journey") / "policies"))
+VOCABULARY_FILE = POLICY_DIR / "vocabulary.yaml"
+
+
+class PathwayExtension(Model):
+    """A local addition to an inherited pathway: extra states and transitions only."""
+
+    id: str
+    states: tuple[State, ...] = ()
+    transitions: tuple[Transition, ...] = ()
+    line: int | None = None
+
+
+class PolicyFile(Model):
+    """One policy file as written, before layering."""
+
+    id: str
+    title: str
+    description: str = ""
+    extends: str | None = None
+    events: dict[str, EventType] = {}
+    pathways: tuple[Pathway, ...] = ()
+    extend_pathways: tuple[PathwayExtension, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    unmodelled: tuple[Unmodelled, ...] = ()
+    path: str = ""
+
+
+def available_policies() -> list[str]:
+    """Names of the policies shipped with journey."""
+    return sorted(p.stem for p in POLICY_DIR.glob("*.yaml") if p.stem != "vocabulary")
+
+
+def resolve(name_or_path: str | Path) -> Path:
+    """A shipped policy name (``england``) or a path to a YAML file."""
+    candidate = Path(name_or_path)
+    if candidate.suffix in {".yaml", ".yml"}:
+        if not candidate.is_file():
+            raise PolicyError("unknown_policy", f"no policy file at {candidate}")
+        return candidate.resolve()
+    shipped = POLICY_DIR / f"{name_or_path}.yaml"
+    if not shipped.is_file() or str(name_or_path) == "vocabulary":
+        known = ", ".join(available_policies())
+        raise PolicyError("unknown_policy", f"unknown policy {str(name_or_path)!r}; known: {known}")
+    return shipped.resolve()
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(POLICY_DIR.parent.parent))
+    except ValueError:
+        return str(path)
+
+
+def _read_yaml(path: Path) -> tuple[Any, dict]:
+    try:
+        return load_with_lines(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise PolicyError("yaml_syntax", str(problem), path=_display(path), line=line) from None
+
+
+def _walk(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Turn a pydantic error location into a path through the raw YAML data."""
+    path: list[Any] = []
+    for part in loc:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            continue
+        path.append(part)
+    return tuple(path)
+
+
+def _schema_error(exc: ValidationError, data: Any, lines: dict, path: Path) -> PolicyError:
+    err = exc.errors(include_url=False)[0]
+    raw_path = _walk(data, tuple(err["loc"]))
+    field = ".".join(str(p) for p in raw_path) or "(top level)"
+    cause = (err.get("ctx") or {}).get("error")
+    code = "guard_syntax" if isinstance(cause, GuardSyntaxError) else "schema"
+    message = str(cause) if cause is not None else err["msg"]
+    return PolicyError(code, f"{field}: {message}", path=_display(path), line=line_of(lines, raw_path))
+
+
+def _expand(data: dict[str, Any], lines: dict) -> dict[str, Any]:
+    """Normalise conveniences before validation: ``from: x`` → ``[x]``, ``from: '*'`` → all
+    states, and record each item's line."""
+    data = dict(data)
+    for key in ("pathways", "extend_pathways", "rules"):
+        items = data.get(key) or []
+        if not isinstance(items, list):
+            continue
+        data[key] = [_with_line(item, lines, (key, i)) for i, item in enumerate(items)]
+    for key in ("pathways", "extend_pathways"):
+        data[key] = [_expand_pathway(p, lines, (key, i)) for i, p in enumerate(data.get(key) or [])]
+    return data
+
+
+def _with_line(item: Any, lines: dict, path: tuple[Any, ...]) -> Any:
+    if isinstance(item, dict) and "line" not in item:
+        return {**item, "line": lines.get(path)}
+    return item
+
+
+def _expand_pathway(pathway: Any, lines: dict, path: tuple[Any, ...]) -> Any:
+    if not isinstance(pathway, dict):
+        return pathway
+    states = [s.get("id") for s in pathway.get("states") or [] if isinstance(s, dict)]
+    out = []
+    for i, t in enumerate(pathway.get("transitions") or []):
+        if isinstance(t, dict):
+            t = _with_line(t, lines, path + ("transitions", i))
+            source = t.get("from")
+            if source == "*":
+                t = {**t, "from": states}
+            elif isinstance(source, str):
+                t = {**t, "from": [source]}
+        out.append(t)
+    return {**pathway, "transitions": out}
+
+
+def read_policy_file(path: Path) -> PolicyFile:
+    """Validate one policy file on its own; errors name the file, line and field."""
+    data, lines = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise PolicyError("schema", "a policy file must be a mapping", path=_display(path), line=1)
+    try:
+        return PolicyFile.model_validate({**_expand(data, lines), "path": _display(path)})
+    except ValidationError as exc:
+        raise _schema_error(exc, data, lines, path) from None
+
+
+@lru_cache(maxsize=8)
+def load_vocabulary(path: Path = VOCABULARY_FILE) -> dict[str, EventType]:
+    """The controlled event vocabulary shared by every policy."""
+    data, lines = _read_yaml(path)
+    events = data.get("events") if isinstance(data, dict) else None
+    if not isinstance(events, dict):
+        raise PolicyError("schema", "expected a mapping 'events:'", path=_display(path), line=1)
+    out = {}
+    for name, body in events.items():
+        try:
+            out[name] = EventType.model_validate({"name": name, **(body or {})})
+        except ValidationError as exc:
+            raise _schema_error(exc, data, lines, path) from None
+    return out
+
+
+def _load(path: Path) -> Policy:
+    from journey.spec.checks import check_policy
+    from journey.spec.layering import layer
+
+    chain = _chain(path)
+    policy: Policy | None = None
+    for file in chain:
+        policy = layer(policy, file, load_vocabulary())
+    assert policy is not None
+    return check_policy(policy)
+
+
+def _chain(path: Path) -> list[PolicyFile]:
+    """The files from the baseline down to ``path``, following ``extends``."""
+    chain: list[PolicyFile] = []
+    seen: set[Path] = set()
+    current: Path | None = path
+    while current is not None:
+        if current in seen:
+            raise PolicyError("extends_cycle", f"'extends' loops back to {current.stem}",
+                              path=_display(current))
+        seen.add(current)
+        file = read_policy_file(current)
+        chain.append(file)
+        current = resolve(file.extends) if file.extends else None
+    return list(reversed(chain))
+
+
+@lru_cache(maxsize=32)
+def _load_shipped(path: Path) -> Policy:
+    return _load(path)
+
+
+def load_policy(name_or_path: str | Path = "england") -> Policy:
+    """Load, layer and check a policy by shipped name or file path.
+
+    Shipped policies are cached (they cannot change while journey runs); a user's file is read
+    afresh each time, so an edited draft is never answered from a stale copy."""
+    path = resolve(name_or_path)
+    return _load_shipped(path) if path.parent == POLICY_DIR.resolve() else _load(path)

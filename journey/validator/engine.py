@@ -1,0 +1,332 @@
+"""The table-driven validator: one pass over a case's events, then a look at what is still open.
+
+Reads only compiled tables (:mod:`journey.compilers.tables`) — never YAML, never a
+``transitions`` machine. Per event: move each pathway that routes it, then apply the rules the
+event touches (ends before cancels before starts). Obligations are due dates computed from the
+history; at ``as_of`` each open one is either ``pending`` or ``missing``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from journey.calendar import Calendar, Duration, Instant
+from journey.cases import Case, Child, Event
+from journey.compilers.tables import Move, PathwayTable, RuleSlot, Tables, Trigger
+from journey.spec.guards import Node
+from journey.spec.model import (AgeRule, DeadlineRule, GestationRule, GuardRule, RecurringRule, Rule,
+                                Source)
+from journey.validator import findings as fx
+from journey.validator.findings import Amount, EventRef, Finding, Pending, Verdict
+from journey.validator.timing import Due, due_after, due_on, judge_max, judge_min
+
+
+@dataclass(slots=True)
+class Obligation:
+    due: Due
+    start: Event | None  # None for age and gestation rules
+
+
+def _ref(ev: Event | None) -> EventRef | None:
+    return EventRef(ev.index, ev.type, str(ev.at)) if ev is not None else None
+
+
+def _end_event(rule: Rule) -> str:
+    match rule:
+        case DeadlineRule() | AgeRule() | GestationRule():
+            return rule.end.event
+        case RecurringRule() | GuardRule():
+            return rule.event.event
+    raise AssertionError(rule)
+
+
+class _Run:
+    """The state of validating one case."""
+
+    def __init__(self, tables: Tables, case: Case, cal: Calendar, as_of: dt.date, trace: bool) -> None:
+        self.t = tables
+        self.case = case
+        self.child: Child = case.child
+        self.cal = cal
+        self.as_of = as_of
+        self.state = [p.initial for p in tables.pathways]
+        self.open: dict[int, list[Obligation]] = {}
+        self.active: dict[int, bool] = {}
+        self.anchor: dict[int, Event] = {}
+        self.findings: list[Finding] = []
+        self.trace: list[tuple[int, str, str]] | None = [] if trace else None
+
+    # -- findings ----------------------------------------------------------------------------
+    def report(self, slot: RuleSlot, kind: fx.FindingKind, message: str, *, start: Event | None = None,
+               end: Event | None = None, due: Due | None = None, late_by: Amount | None = None) -> None:
+        rule = slot.rule
+        self.findings.append(Finding(
+            rule=rule.id, severity=rule.severity, kind=kind, pathway=rule.pathway, message=message,
+            source=rule.source, start=_ref(start), end=_ref(end), due=str(due) if due else None,
+            actual=str(end.at) if end is not None else None, late_by=late_by))
+
+    def report_pathway(self, table: PathwayTable, kind: fx.FindingKind, ev: Event, message: str) -> None:
+        p = table.pathway
+        self.findings.append(Finding(rule=p.sequence_rule, severity=p.severity, kind=kind, pathway=p.id,
+                                     message=message, source=p.source, end=_ref(ev), actual=str(ev.at)))
+
+    # -- the loop ----------------------------------------------------------------------------
+    def run(self) -> Verdict:
+        self.activate_always_on()
+        for ev in self.case.events:
+            if ev.at.date > self.as_of:
+                break
+            self.step(ev)
+        pending = list(self.close_at_as_of())
+        return Verdict(self.case.case_id, self.t.policy.id, self.as_of.isoformat(), tuple(self.findings),
+                       tuple(pending), {p.pathway.id: p.states[self.state[p.index]] for p in self.t.pathways})
+
+    def step(self, ev: Event) -> None:
+        routes = self.t.routes.get(ev.type)
+        changed = [table for table in routes if self.move(table, ev)] if routes else []
+        if routes is None:
+            self.unknown(ev)
+        triggers = self.t.triggers.get(ev.type, ())
+        for trig in triggers:
+            if trig.role == "first_after" and self.matches(trig, ev):
+                self.anchor[trig.slot] = ev
+        for table in changed:
+            for slot in self.t.stateful_slots.get(table.index, ()):
+                self.refresh(slot, ev)
+        for trig in triggers:
+            if trig.role != "first_after" and self.matches(trig, ev):
+                _HANDLERS[trig.role](self, self.t.slots[trig.slot], ev)
+
+    def matches(self, trig: Trigger, ev: Event) -> bool:
+        return trig.where is None or trig.where(ev, self.child) is True
+
+    def move(self, table: PathwayTable, ev: Event) -> bool:
+        """Apply the event to one pathway; True when its state changed."""
+        state = self.state[table.index]
+        moves = table.moves.get((state, ev.type))
+        if moves is None:
+            self.report_pathway(table, "illegal_transition", ev, fx.illegal_message(
+                ev.type, table.pathway.id, table.states[state], table.allowed(state)))
+            return False
+        chosen, unknown = _choose(moves, ev, self.child)
+        if chosen is None:
+            guards = " or ".join(str(m.transition.guard) for m in moves)
+            kind = "indeterminate" if unknown else "guard_failed"
+            message = (fx.indeterminate_message(f"{ev.type} may move {table.pathway.id}", "a field it needs is missing")
+                       if unknown else fx.guard_message(ev.type, guards))
+            self.report_pathway(table, kind, ev, message)
+            return False
+        if self.trace is not None:
+            target = chosen.target if chosen.target is not None else state
+            self.trace.append((ev.index, table.pathway.id, table.states[target]))
+        if chosen.target is None or chosen.target == state:
+            return False
+        self.state[table.index] = chosen.target
+        return True
+
+    def unknown(self, ev: Event) -> None:
+        policy = self.t.policy
+        self.findings.append(Finding(
+            rule=f"{policy.id}.vocabulary.unrouted", severity="advisory", kind="unknown_event", pathway="",
+            message=fx.unknown_event_message(ev.type, policy.id), end=_ref(ev), actual=str(ev.at),
+            source=Source(document=policy.title, ref="pathways", confidence="primary")))
+
+    # -- deadline rules ----------------------------------------------------------------------
+    def on_start(self, slot: RuleSlot, ev: Event) -> None:
+        rule = slot.rule
+        assert isinstance(rule, DeadlineRule)
+        opened = self.open.setdefault(slot.slot, [])
+        if opened and rule.on_repeat == "keep":
+            return
+        if rule.on_repeat == "restart":
+            opened.clear()
+        due = due_after(ev.at, rule.limit.duration, self.cal) if rule.limit.bound == "max" else None
+        opened.append(Obligation(due or Due(ev.at.date), ev))
+
+    def on_end(self, slot: RuleSlot, ev: Event) -> None:
+        opened = self.open.get(slot.slot)
+        if not opened:
+            return
+        ob = opened.pop(0)
+        rule = slot.rule
+        if isinstance(rule, DeadlineRule) and rule.limit.bound == "min":
+            self.judge_min(slot, rule, ob, ev)
+            return
+        self.judge(slot, ob, ev, "late")
+
+    def judge(self, slot: RuleSlot, ob: Obligation, ev: Event, kind: fx.FindingKind) -> None:
+        verdict, late_by = judge_max(ob.due, ev.at, _unit(slot.rule), self.cal)
+        if verdict == "late":
+            assert late_by is not None
+            message = (fx.late_message if kind == "late" else fx.gap_message)(ev.type, late_by, str(ob.due))
+            self.report(slot, kind, message, start=ob.start, end=ev, due=ob.due, late_by=late_by)
+        elif verdict == "indeterminate":
+            self.report(slot, "indeterminate", fx.indeterminate_message(
+                f"{ev.type} met its deadline ({ob.due})", "a timestamp has no time of day"),
+                start=ob.start, end=ev, due=ob.due)
+
+    def judge_min(self, slot: RuleSlot, rule: DeadlineRule, ob: Obligation, ev: Event) -> None:
+        assert ob.start is not None
+        verdict, early_by, earliest = judge_min(ob.start.at, ev.at, rule.limit.duration, self.cal)
+        if verdict == "early":
+            assert early_by is not None
+            self.report(slot, "early", fx.early_message(ev.type, early_by, str(earliest)),
+                        start=ob.start, end=ev, due=earliest, late_by=early_by)
+        elif verdict == "indeterminate":
+            self.report(slot, "indeterminate", fx.indeterminate_message(
+                f"{ev.type} waited long enough", "a timestamp has no time of day"),
+                start=ob.start, end=ev, due=earliest)
+
+    def on_cancel(self, slot: RuleSlot, ev: Event) -> None:
+        for ob in self.open.pop(slot.slot, []):
+            self.lapse(slot, ob, ev.at.date)
+
+    def lapse(self, slot: RuleSlot, ob: Obligation, on: dt.date) -> None:
+        """An obligation stops applying on ``on``; if it was already overdue, it was missed."""
+        if ob.due.passed_by(on) and not _is_min(slot.rule):
+            self.report(slot, "missing", fx.missing_message(_end_event(slot.rule), str(ob.due), on.isoformat()),
+                        start=ob.start, due=ob.due)
+
+    # -- recurring, age and gestation rules ---------------------------------------------------
+    def on_qualify(self, slot: RuleSlot, ev: Event) -> None:
+        if not self.active.get(slot.slot):
+            return
+        rule = slot.rule
+        assert isinstance(rule, RecurringRule)
+        opened = self.open.setdefault(slot.slot, [])
+        if opened:
+            self.judge(slot, opened.pop(), ev, "gap")
+        opened.append(Obligation(due_after(ev.at, rule.every.duration, self.cal), ev))
+
+    def refresh(self, slot: RuleSlot, ev: Event) -> None:
+        """The rule's pathway changed state: start or stop the rule accordingly."""
+        now = self.state[slot.pathway] in slot.active_states
+        if now == self.active.get(slot.slot, False):
+            return
+        self.active[slot.slot] = now
+        if now:
+            self.activate(slot, ev.at, ev)
+        else:
+            for ob in self.open.pop(slot.slot, []):
+                self.lapse(slot, ob, ev.at.date)
+
+    def activate_always_on(self) -> None:
+        """Age and gestation rules with no ``while_in`` apply from the first event."""
+        first = self.case.events[0] if self.case.events else None
+        for slots in self.t.stateful_slots.values():
+            for slot in slots:
+                if not slot.active_states and first is not None:
+                    self.active[slot.slot] = True
+                    self.activate(slot, first.at, None)
+
+    def activate(self, slot: RuleSlot, at: Instant, ev: Event | None) -> None:
+        match slot.rule:
+            case RecurringRule(first=first) if first is not None:
+                anchor = self.anchor.get(slot.slot, ev)
+                if anchor is not None:
+                    self.open[slot.slot] = [Obligation(due_after(anchor.at, first.within.duration, self.cal), anchor)]
+            case RecurringRule():
+                self.open[slot.slot] = []
+            case AgeRule() as rule:
+                self.activate_dated(slot, self.child.date_of_birth, "the date of birth", at,
+                                    lambda dob: self.cal.attains_age(dob, rule.age.years, rule.age.months),
+                                    rule.within.duration)
+            case GestationRule() as rule:
+                self.activate_dated(slot, self.child.expected_date_of_birth, "the expected date of birth", at,
+                                    lambda edd: self.cal.gestation_week_date(edd, rule.week), None)
+
+    def activate_dated(self, slot: RuleSlot, anchor: dt.date | None, what: str, at: Instant,
+                       when, within: Duration | None) -> None:
+        if anchor is None:
+            self.report(slot, "indeterminate", fx.indeterminate_message(
+                f"{_end_event(slot.rule)} is due", f"{what} is not given"))
+            return
+        start = max(when(anchor), at.date)
+        due = due_after(Instant(start), within, self.cal) if within is not None else due_on(start)
+        self.open[slot.slot] = [Obligation(due, None)]
+
+    # -- guard rules ---------------------------------------------------------------------------
+    def on_check(self, slot: RuleSlot, ev: Event) -> None:
+        assert slot.require is not None and isinstance(slot.rule, GuardRule)
+        result = slot.require(ev, self.child)
+        if result is True:
+            return
+        guard: Node = slot.rule.require
+        if result is None:
+            self.report(slot, "indeterminate", fx.indeterminate_message(
+                f"{ev.type} meets {guard}", "the case does not record the field"), end=ev)
+        else:
+            self.report(slot, "guard_failed", fx.guard_message(ev.type, str(guard)), end=ev)
+
+    # -- at as_of --------------------------------------------------------------------------------
+    def close_at_as_of(self) -> Iterator[Pending]:
+        for slot_index, opened in self.open.items():
+            slot = self.t.slots[slot_index]
+            for ob in opened:
+                if _is_min(slot.rule):
+                    continue
+                if ob.due.passed_by(self.as_of):
+                    self.report(slot, "missing", fx.missing_message(_end_event(slot.rule), str(ob.due), None),
+                                start=ob.start, due=ob.due)
+                else:
+                    yield Pending(slot.rule.id, slot.rule.pathway, str(ob.due), _ref(ob.start))
+
+
+def _choose(moves: tuple[Move, ...], ev: Event, child: Child) -> tuple[Move | None, bool]:
+    unknown = False
+    for m in moves:
+        if m.guard is None:
+            return m, False
+        ok = m.guard(ev, child)
+        if ok is True:
+            return m, False
+        unknown = unknown or ok is None
+    return None, unknown
+
+
+def _unit(rule: Rule) -> str:
+    match rule:
+        case DeadlineRule():
+            return rule.limit.unit
+        case RecurringRule():
+            return rule.every.unit
+        case AgeRule():
+            return rule.within.unit
+        case _:
+            return "days"
+
+
+def _is_min(rule: Rule) -> bool:
+    return isinstance(rule, DeadlineRule) and rule.limit.bound == "min"
+
+
+_HANDLERS = {
+    "start": _Run.on_start, "end": _Run.on_end, "cancel": _Run.on_cancel,
+    "qualify": _Run.on_qualify, "check": _Run.on_check,
+}
+
+
+def default_as_of(case: Case) -> dt.date:
+    """The date of the last event: the reproducible default."""
+    return case.events[-1].at.date if case.events else dt.date.min
+
+
+def validate_case(tables: Tables, case: Case, cal: Calendar, *, as_of: dt.date | None = None) -> Verdict:
+    """Validate one case; ``as_of`` defaults to the date of its last event."""
+    return _Run(tables, case, cal, as_of or default_as_of(case), trace=False).run()
+
+
+def state_trace(tables: Tables, case: Case, cal: Calendar) -> list[tuple[int, str, str]]:
+    """(event index, pathway, state after) for every accepted move — for parity tests."""
+    run = _Run(tables, case, cal, dt.date.max, trace=True)
+    run.run()
+    assert run.trace is not None
+    return run.trace
+
+
+def validate_cases(tables: Tables, cases: Iterable[Case], cal: Calendar, *,
+                   as_of: dt.date | None = None) -> Iterator[Verdict]:
+    for case in cases:
+        yield validate_case(tables, case, cal, as_of=as_of)

@@ -1,0 +1,95 @@
+"""Judging one obligation against the calendar: due dates, lateness, and what cannot be known.
+
+Date units (days, working days, weeks, months, years) compare calendar dates. Clock units
+(hours, minutes) compare clock time; when a timestamp has no time of day, the event could have
+happened at any moment of that day, so the answer is a window — and if the window straddles the
+limit, the verdict is ``indeterminate``, never a guessed breach.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from journey.calendar import CLOCK_UNITS, Calendar, Duration, Instant
+from journey.validator.findings import Amount
+
+Verdict = Literal["ok", "late", "early", "indeterminate"]
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    """When an obligation falls due: a date, or for clock units a window of moments."""
+
+    date: dt.date  # the last date on which it can be met without any doubt of lateness
+    early: dt.datetime | None = None  # clock units: start.earliest + limit
+    late: dt.datetime | None = None   # clock units: start.latest + limit
+    exact: bool = True                # clock units: both ends known to the minute
+
+    def __str__(self) -> str:
+        if self.early is None or not self.exact:
+            return self.date.isoformat()
+        return self.early.isoformat(timespec="minutes")
+
+    def passed_by(self, as_of: dt.date) -> bool:
+        """Overdue at ``as_of`` (the whole due day is before it)."""
+        return self.date < as_of
+
+
+def due_after(start: Instant, duration: Duration, cal: Calendar) -> Due:
+    """The due point ``duration`` after ``start`` under the counting convention."""
+    if duration.unit in CLOCK_UNITS:
+        early = cal.add_clock(start.earliest(), duration)
+        late = cal.add_clock(start.latest(), duration)
+        return Due(late.date(), early, late, start.has_time)
+    return Due(cal.add(start.date, duration))
+
+
+def due_on(date: dt.date) -> Due:
+    """A due point fixed to a date (age and gestation rules)."""
+    return Due(date)
+
+
+def judge_max(due: Due, actual: Instant, unit: str, cal: Calendar) -> tuple[Verdict, Amount | None]:
+    """Was ``actual`` by ``due``? Returns the verdict and, if late, by how much."""
+    if due.early is None or due.late is None:
+        if actual.date <= due.date:
+            return "ok", None
+        return "late", lateness(due.date, actual.date, unit, cal)
+    if actual.latest() <= due.early:
+        return "ok", None
+    if actual.earliest() > due.late:
+        return "late", _clock_amount(actual.earliest() - due.late, unit)
+    return "indeterminate", None
+
+
+def judge_min(start: Instant, actual: Instant, duration: Duration, cal: Calendar) -> tuple[Verdict, Amount | None, Due]:
+    """Did ``actual`` wait at least ``duration`` after ``start``?"""
+    earliest = due_after(start, duration, cal)
+    if earliest.early is None or earliest.late is None:
+        if actual.date >= earliest.date:
+            return "ok", None, earliest
+        return "early", lateness(actual.date, earliest.date, duration.unit, cal), earliest
+    if actual.earliest() >= earliest.late:
+        return "ok", None, earliest
+    if actual.latest() < earliest.early:
+        return "early", _clock_amount(earliest.early - actual.latest(), duration.unit), earliest
+    return "indeterminate", None, earliest
+
+
+def lateness(due: dt.date, actual: dt.date, unit: str, cal: Calendar) -> Amount:
+    """How far ``actual`` is past ``due``: in working days for working-day rules (falling back to
+    calendar days when it lands on a non-working day straight after the due date), else days."""
+    if unit == "working_days":
+        n = cal.working_days_between(due, actual)
+        if n > 0:
+            return Amount(n, "working_days")
+    return Amount((actual - due).days, "days")
+
+
+def _clock_amount(delta: dt.timedelta, unit: str) -> Amount:
+    minutes = -(-delta.total_seconds() // 60)
+    if unit == "minutes":
+        return Amount(int(minutes), "minutes")
+    return Amount(int(-(-minutes // 60)), "hours")

@@ -1,0 +1,44 @@
+"""Shared fixtures: the shipped England policy and a tiny case builder.
+
+Dates in tests are written out by hand from a real calendar, with the counting shown in a
+comment; they are never computed by the code under test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from journey.calendar import england
+from journey.cases import Case, parse_case
+from journey.spec.load import load_policy
+from journey.spec.model import Policy
+from journey.validator import validate
+from journey.validator.findings import Verdict
+
+
+@pytest.fixture(scope="session")
+def england_policy() -> Policy:
+    return load_policy("england")
+
+
+def case(*events: tuple, case_id: str = "T-1", child: dict[str, Any] | None = None,
+         policy: Policy | None = None) -> Case:
+    """Build a case from (at, type, fields...) tuples, through the real reader."""
+    body = [{"at": at, "type": etype, **(fields[0] if fields else {})} for at, etype, *fields in events]
+    vocab = (policy or load_policy("england")).vocabulary
+    return parse_case({"case_id": case_id, "child": child or {}, "events": body}, vocab)
+
+
+def check(c: Case, policy: Policy | None = None, as_of: str | None = None) -> Verdict:
+    return validate(c, policy or load_policy("england"), calendar=england,
+                    as_of=dt.date.fromisoformat(as_of) if as_of else None)
+
+
+def only(verdict: Verdict, kind: str | None = None, rule: str | None = None):
+    """The single finding of a kind/rule (fails if there are none or several)."""
+    found = [f for f in verdict.findings if (kind is None or f.kind == kind) and (rule is None or f.rule == rule)]
+    assert len(found) == 1, [f.to_dict() for f in verdict.findings]
+    return found[0]
