@@ -31,30 +31,20 @@ def _extend(pathways: list[Pathway], file, path: str) -> list[Pathway]:
                               path=path, line=ext.line)
         by_id[ext.id] = base.model_copy(update={
             "states": base.states + ext.states,
-            "transitions": base.transitions + _stamp_all(ext.transitions, path),
+            "transitions": base.transitions + ext.transitions,
         })
     return list(by_id.values())
-
-
-def _stamp_all(items: tuple, path: str) -> tuple:
-    return tuple(i.model_copy(update={"origin": path}) for i in items)
-
-
-def _stamp(rules: tuple[Rule, ...], path: str) -> list[Rule]:
-    return [r.model_copy(update={"origin": path}) for r in rules]
 
 
 def layer(parent: Policy | None, file, base_vocabulary: dict[str, EventType]) -> Policy:
     """Return ``file`` layered on ``parent`` (``None`` for a baseline policy)."""
     vocabulary = dict(parent.vocabulary if parent else base_vocabulary)
     vocabulary.update({name: ev.model_copy(update={"name": name}) for name, ev in file.events.items()})
-    own = [p.model_copy(update={"defined_by": file.id, "origin": file.path,
-                                "transitions": _stamp_all(p.transitions, file.path)})
-           for p in file.pathways]
+    own = [p.model_copy(update={"defined_by": file.id}) for p in file.pathways]
     pathways = list(parent.pathways if parent else _NO_PARENT) + own
     _unique(pathways, "pathway", file.path)
     pathways = _extend(pathways, file, file.path)
-    rules = list(parent.rules if parent else _NO_PARENT) + _stamp(file.rules, file.path)
+    rules = list(parent.rules if parent else _NO_PARENT) + list(file.rules)
     _unique(rules, "rule", file.path)
     return Policy(
         id=file.id,

@@ -30,10 +30,21 @@ class PathwayExtension(Model):
     states: tuple[State, ...] = ()
     transitions: tuple[Transition, ...] = ()
     line: int | None = None
+    origin: str = ""
+
+
+class PolicyPart(Model):
+    """One file of a policy directory: any of the sections, no header."""
+
+    events: dict[str, EventType] = {}
+    pathways: tuple[Pathway, ...] = ()
+    extend_pathways: tuple[PathwayExtension, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    unmodelled: tuple[Unmodelled, ...] = ()
 
 
 class PolicyFile(Model):
-    """One policy file as written, before layering."""
+    """One policy as written (a file, or a directory of parts), before layering."""
 
     id: str
     title: str
@@ -47,23 +58,28 @@ class PolicyFile(Model):
     path: str = ""
 
 
+HEADER = "policy.yaml"
+
+
 def available_policies() -> list[str]:
-    """Names of the policies shipped with journey."""
-    return sorted(p.stem for p in POLICY_DIR.glob("*.yaml") if p.stem != "vocabulary")
+    """Names of the policies shipped with journey (a ``name.yaml`` file or a ``name/`` directory)."""
+    files = {p.stem for p in POLICY_DIR.glob("*.yaml") if p.stem != "vocabulary"}
+    dirs = {p.parent.name for p in POLICY_DIR.glob(f"*/{HEADER}")}
+    return sorted(files | dirs)
 
 
 def resolve(name_or_path: str | Path) -> Path:
     """A shipped policy name (``england``) or a path to a YAML file."""
     candidate = Path(name_or_path)
-    if candidate.suffix in {".yaml", ".yml"}:
-        if not candidate.is_file():
+    if candidate.suffix in {".yaml", ".yml"} or (candidate / HEADER).is_file():
+        if not (candidate.is_file() or (candidate / HEADER).is_file()):
             raise PolicyError("unknown_policy", f"no policy file at {candidate}")
         return candidate.resolve()
-    shipped = POLICY_DIR / f"{name_or_path}.yaml"
-    if not shipped.is_file() or str(name_or_path) == "vocabulary":
-        known = ", ".join(available_policies())
-        raise PolicyError("unknown_policy", f"unknown policy {str(name_or_path)!r}; known: {known}")
-    return shipped.resolve()
+    for shipped in (POLICY_DIR / f"{name_or_path}.yaml", POLICY_DIR / str(name_or_path)):
+        if str(name_or_path) != "vocabulary" and (shipped.is_file() or (shipped / HEADER).is_file()):
+            return shipped.resolve()
+    known = ", ".join(available_policies())
+    raise PolicyError("unknown_policy", f"unknown policy {str(name_or_path)!r}; known: {known}")
 
 
 def _display(path: Path) -> str:
@@ -107,7 +123,7 @@ def _schema_error(exc: ValidationError, data: Any, lines: dict, path: Path) -> P
     return PolicyError(code, f"{field}: {message}", path=_display(path), line=line_of(lines, raw_path))
 
 
-def _expand(data: dict[str, Any], lines: dict) -> dict[str, Any]:
+def _expand(data: dict[str, Any], lines: dict, origin: str) -> dict[str, Any]:
     """Normalise conveniences before validation: ``from: x`` → ``[x]``, ``from: '*'`` → all
     states, and record each item's line."""
     data = dict(data)
@@ -115,26 +131,26 @@ def _expand(data: dict[str, Any], lines: dict) -> dict[str, Any]:
         items = data.get(key) or []
         if not isinstance(items, list):
             continue
-        data[key] = [_with_line(item, lines, (key, i)) for i, item in enumerate(items)]
+        data[key] = [_with_line(item, lines, (key, i), origin) for i, item in enumerate(items)]
     for key in ("pathways", "extend_pathways"):
-        data[key] = [_expand_pathway(p, lines, (key, i)) for i, p in enumerate(data.get(key) or [])]
+        data[key] = [_expand_pathway(p, lines, (key, i), origin) for i, p in enumerate(data.get(key) or [])]
     return data
 
 
-def _with_line(item: Any, lines: dict, path: tuple[Any, ...]) -> Any:
+def _with_line(item: Any, lines: dict, path: tuple[Any, ...], origin: str) -> Any:
     if isinstance(item, dict) and "line" not in item:
-        return {**item, "line": lines.get(path)}
+        return {**item, "line": lines.get(path), "origin": origin}
     return item
 
 
-def _expand_pathway(pathway: Any, lines: dict, path: tuple[Any, ...]) -> Any:
+def _expand_pathway(pathway: Any, lines: dict, path: tuple[Any, ...], origin: str) -> Any:
     if not isinstance(pathway, dict):
         return pathway
     states = [s.get("id") for s in pathway.get("states") or [] if isinstance(s, dict)]
     out = []
     for i, t in enumerate(pathway.get("transitions") or []):
         if isinstance(t, dict):
-            t = _with_line(t, lines, path + ("transitions", i))
+            t = _with_line(t, lines, path + ("transitions", i), origin)
             source = t.get("from")
             if source == "*":
                 t = {**t, "from": states}
@@ -144,15 +160,29 @@ def _expand_pathway(pathway: Any, lines: dict, path: tuple[Any, ...]) -> Any:
     return {**pathway, "transitions": out}
 
 
-def read_policy_file(path: Path) -> PolicyFile:
-    """Validate one policy file on its own; errors name the file, line and field."""
+def _validated(model: type[Model], path: Path, extra: dict[str, Any]) -> Any:
     data, lines = _read_yaml(path)
     if not isinstance(data, dict):
         raise PolicyError("schema", "a policy file must be a mapping", path=_display(path), line=1)
     try:
-        return PolicyFile.model_validate({**_expand(data, lines), "path": _display(path)})
+        return model.model_validate({**_expand(data, lines, _display(path)), **extra})
     except ValidationError as exc:
         raise _schema_error(exc, data, lines, path) from None
+
+
+def read_policy_file(path: Path) -> PolicyFile:
+    """Validate one policy (a file, or a directory of parts) file by file; errors name the file,
+    line and field."""
+    if path.is_file():
+        return _validated(PolicyFile, path, {"path": _display(path)})
+    header: PolicyFile = _validated(PolicyFile, path / HEADER, {"path": _display(path)})
+    parts = [_validated(PolicyPart, p, {}) for p in sorted(path.glob("*.yaml")) if p.name != HEADER]
+    merged: dict[str, Any] = {key: getattr(header, key) for key in PolicyPart.model_fields}
+    for part in parts:
+        for key in PolicyPart.model_fields:
+            value = getattr(part, key)
+            merged[key] = {**merged[key], **value} if isinstance(value, dict) else merged[key] + value
+    return header.model_copy(update=merged)
 
 
 @lru_cache(maxsize=8)
