@@ -14,10 +14,10 @@ from journey.compilers.predicates import Predicate, compile_predicate
 from journey.spec.model import (AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, Pathway,
                                 Policy, RecurringRule, Rule, Transition)
 
-Role = Literal["end", "cancel", "start", "qualify", "first_after", "check"]
+Role = Literal["end", "cancel", "start", "qualify", "first_after", "switch", "check"]
 # Within one event, roles are applied in this order: an event that ends an obligation is judged
-# before it can cancel or start one.
-ROLE_ORDER: tuple[Role, ...] = ("end", "qualify", "cancel", "start", "first_after", "check")
+# before it can cancel or start one. ``first_after`` is applied before state changes are seen.
+ROLE_ORDER: tuple[Role, ...] = ("first_after", "switch", "end", "qualify", "cancel", "start", "check")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +95,8 @@ def _rule_matches(rule: Rule) -> list[tuple[Role, EventMatch]]:
                     + [("start", rule.start)])
         case RecurringRule():
             first = [("first_after", rule.first.after)] if rule.first else []
-            return [("qualify", rule.event)] + first
+            switch = [("switch", rule.then.on)] if rule.then and rule.then.on else []
+            return [("qualify", rule.event)] + first + switch
         case AgeRule() | GestationRule():
             return [("end", rule.end)]
         case GuardRule():

@@ -67,11 +67,14 @@ class Source(Model):
 
 
 class Interpretation(Model):
-    """A named reading of an ambiguous source; the chosen one is the rule as encoded."""
+    """A named reading of an ambiguous source. The rule as written is the ``chosen`` reading;
+    another reading replaces the rule's fields listed in ``overrides`` (e.g. a ``limit`` in
+    calendar days instead of working days) when a user selects it."""
 
     id: str
     description: str
     chosen: bool = False
+    overrides: dict[str, Any] = {}
 
 
 # --- pathways ---------------------------------------------------------------------------------
@@ -194,13 +197,25 @@ class DeadlineRule(RuleBase):
     on_repeat: Literal["keep", "restart"] = "keep"
 
 
+class Switch(Model):
+    """When a recurring interval changes: ``after`` this long in the active states, ``on`` an
+    event, or ``at_age`` — whichever comes first."""
+
+    every: Limit
+    after: Limit | None = None
+    on: EventMatch | None = None
+    at_age: Age | None = None
+
+
 class RecurringRule(RuleBase):
-    """While the pathway is in ``while_in``, ``event`` recurs at most ``every`` apart."""
+    """While the pathway is in ``while_in``, ``event`` recurs at most ``every`` apart (then at most
+    ``then.every`` apart once ``then`` applies)."""
 
     kind: Literal["recurring"]
     event: EventMatch
     every: Limit
     first: FirstDue | None = None
+    then: Switch | None = None
     while_in: tuple[str, ...]
 
 

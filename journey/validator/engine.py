@@ -55,6 +55,8 @@ class _Run:
         self.open: dict[int, list[Obligation]] = {}
         self.active: dict[int, bool] = {}
         self.anchor: dict[int, Event] = {}
+        self.since: dict[int, dt.date] = {}       # recurring: when the rule last became active
+        self.switched: set[int] = set()           # recurring: its ``then.on`` event has occurred
         self.findings: list[Finding] = []
         self.trace: list[tuple[int, str, str]] | None = [] if trace else None
 
@@ -92,12 +94,18 @@ class _Run:
         for trig in triggers:
             if trig.role == "first_after" and self.matches(trig, ev):
                 self.anchor[trig.slot] = ev
-        for table in changed:
-            for slot in self.t.stateful_slots.get(table.index, ()):
-                self.refresh(slot, ev)
+        # A rule whose state is entered is live for this event's own triggers; a rule whose state
+        # is left still judges this event (a late review that also ends the phase is a gap).
+        self.refresh_all(changed, ev, entering=True)
         for trig in triggers:
             if trig.role != "first_after" and self.matches(trig, ev):
                 _HANDLERS[trig.role](self, self.t.slots[trig.slot], ev)
+        self.refresh_all(changed, ev, entering=False)
+
+    def refresh_all(self, changed: list[PathwayTable], ev: Event, *, entering: bool) -> None:
+        for table in changed:
+            for slot in self.t.stateful_slots.get(table.index, ()):
+                self.refresh(slot, ev, entering)
 
     def matches(self, trig: Trigger, ev: Event) -> bool:
         return trig.where is None or trig.where(ev, self.child) is True
@@ -198,15 +206,33 @@ class _Run:
         opened = self.open.setdefault(slot.slot, [])
         if opened:
             self.judge(slot, opened.pop(), ev, "gap")
-        opened.append(Obligation(due_after(ev.at, rule.every.duration, self.cal), ev))
+        opened.append(Obligation(due_after(ev.at, self.interval(slot, rule, ev.at.date), self.cal), ev))
 
-    def refresh(self, slot: RuleSlot, ev: Event) -> None:
-        """The rule's pathway changed state: start or stop the rule accordingly."""
+    def on_switch(self, slot: RuleSlot, ev: Event) -> None:
+        self.switched.add(slot.slot)
+
+    def interval(self, slot: RuleSlot, rule: RecurringRule, on: dt.date) -> Duration:
+        """The interval in force on ``on``: ``then.every`` once its switch has happened."""
+        then = rule.then
+        if then is None:
+            return rule.every.duration
+        since = self.since.get(slot.slot, on)
+        dob = self.child.date_of_birth
+        switched = (slot.slot in self.switched
+                    or (then.after is not None and on >= self.cal.add(since, then.after.duration))
+                    or (then.at_age is not None and dob is not None
+                        and on >= self.cal.attains_age(dob, then.at_age.years, then.at_age.months)))
+        return then.every.duration if switched else rule.every.duration
+
+    def refresh(self, slot: RuleSlot, ev: Event, entering: bool) -> None:
+        """The rule's pathway changed state: start the rule (``entering``) or stop it."""
         now = self.state[slot.pathway] in slot.active_states
-        if now == self.active.get(slot.slot, False):
+        if now == self.active.get(slot.slot, False) or now != entering:
             return
         self.active[slot.slot] = now
         if now:
+            self.since[slot.slot] = ev.at.date
+            self.switched.discard(slot.slot)
             self.activate(slot, ev.at, ev)
         else:
             for ob in self.open.pop(slot.slot, []):
@@ -304,7 +330,7 @@ def _is_min(rule: Rule) -> bool:
 
 _HANDLERS = {
     "start": _Run.on_start, "end": _Run.on_end, "cancel": _Run.on_cancel,
-    "qualify": _Run.on_qualify, "check": _Run.on_check,
+    "qualify": _Run.on_qualify, "switch": _Run.on_switch, "check": _Run.on_check,
 }
 
 
