@@ -40,6 +40,9 @@ class Event:
     def get(self, name: str) -> Any:
         return self.fields.get(name)
 
+    def __reduce__(self) -> tuple:
+        return (Event, (self.index, self.type, self.at, self.fields))
+
 
 @dataclass(frozen=True, slots=True)
 class Child:

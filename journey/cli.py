@@ -6,14 +6,13 @@ stderr naming the case, the event index and the field — and nothing written.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
+import itertools
 import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -28,8 +27,11 @@ from journey.errors import JourneyError
 from journey.spec.load import available_policies, load_policy
 from journey.spec.model import DeadlineRule, Policy, Rule
 from journey.validator import validate_many
-from journey.validator.findings import Verdict
+from journey.validator.parallel import validate_parallel
+from journey.validator.report import csv_row, header, render_all
 from journey.spec.describe import describe_rule
+from journey.spec.compare import RuleComparison, compare_rules, limit_words, timescale_table
+from journey.spec.interpretations import ambiguous_rules
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="The statutory child journey in England's children's social care, as state machines.")
@@ -50,11 +52,27 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _policy(name: str) -> Policy:
+def _policy(name: str, readings: list[str] | None = None) -> Policy:
     try:
-        return load_policy(name)
+        return load_policy(name, _readings(readings or []))
     except JourneyError as exc:
         raise _fail(str(exc)) from None
+
+
+InterpretationOpt = Annotated[Optional[list[str]], typer.Option(
+    "--interpretation", "-i", metavar="RULE_ID=INTERP_ID",
+    help="Read a rule's source another way (repeatable); `journey rules --ambiguities` lists them.")]
+
+
+def _readings(values: list[str]) -> dict[str, str]:
+    """``RULE_ID=INTERP_ID`` options as a mapping; a malformed one is a usage error."""
+    out: dict[str, str] = {}
+    for value in values:
+        rule_id, sep, reading = value.partition("=")
+        if not sep or not rule_id.strip() or not reading.strip():
+            raise _fail(f"--interpretation: expected RULE_ID=INTERP_ID, got {value!r}")
+        out[rule_id.strip()] = reading.strip()
+    return out
 
 
 def _as_of(text: str | None) -> dt.date | None:
@@ -76,28 +94,35 @@ def validate(
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Judge as at this date (default: each case's last event).")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Processes for a batch (0 = one per core).")] = 1,
+    interpretation: InterpretationOpt = None,
 ) -> None:
     """Validate case histories: is each legal (statute, statutory guidance) and compliant (local)?"""
-    pol = _policy(policy)
+    pol = _policy(policy, interpretation)
     when = _as_of(as_of)
     try:
         cases = read_cases(file, pol.vocabulary)
     except JourneyError as exc:
         raise _fail(str(exc)) from None
-    show_progress = len(cases) > 1 and err.is_terminal
-    stream = track(cases, description="validating", console=err, transient=True) if show_progress else cases
-    verdicts = validate_many(stream, pol, calendar=england, as_of=when)
-    worst = _write(verdicts, fmt, len(cases), output)
+    pretty = len(cases) == 1
+    if jobs == 1 or len(cases) < 2:
+        chunks = render_all(validate_many(cases, pol, calendar=england, as_of=when), fmt.value, pretty)
+    else:
+        chunks = validate_parallel(cases, pol, calendar=england, jobs=jobs, as_of=when, fmt=fmt.value, pretty=pretty)
+    if len(cases) > 1 and err.is_terminal:
+        chunks = track(chunks, total=len(cases), description="validating", console=err, transient=True)
+    worst = _write(itertools.chain([(header(fmt.value), 0)], chunks), output)
     raise typer.Exit(worst)
 
 
-def _write(verdicts: Iterable[Verdict], fmt: Format, count: int, output: Path | None) -> int:
-    """Write every verdict; return the exit status. With -o, the file appears only when complete."""
+def _write(chunks: Iterable[tuple[str, int]], output: Path | None) -> int:
+    """Write every rendered verdict; return the exit status. With -o, the file appears only when
+    complete."""
     worst = 0
     target = tempfile.NamedTemporaryFile("w", delete=False, dir=output.parent if output else None,
                                          encoding="utf-8", newline="") if output else sys.stdout
     try:
-        for chunk, code in _render(verdicts, fmt, count):
+        for chunk, code in chunks:
             target.write(chunk)
             worst = max(worst, code)
     except BaseException:
@@ -111,61 +136,6 @@ def _write(verdicts: Iterable[Verdict], fmt: Format, count: int, output: Path | 
     return worst
 
 
-CSV_COLUMNS = ["case_id", "policy", "as_of", "legal", "compliant", "rule", "severity", "kind", "pathway",
-               "start_index", "start_type", "start_at", "end_index", "end_type", "end_at", "due", "actual",
-               "late_by_value", "late_by_unit", "message"]
-
-
-def _render(verdicts: Iterable[Verdict], fmt: Format, count: int) -> Iterator[tuple[str, int]]:
-    if fmt is Format.csv:
-        yield _csv_row(CSV_COLUMNS), 0
-    for v in verdicts:
-        match fmt:
-            case Format.json:
-                yield (json.dumps(v.to_dict(), indent=2 if count == 1 else None, ensure_ascii=False) + "\n"), v.exit_code
-            case Format.csv:
-                yield "".join(_csv_row(r) for r in _csv_rows(v)), v.exit_code
-            case Format.text:
-                yield _text(v), v.exit_code
-
-
-def _csv_row(values: list) -> str:
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerow(values)
-    return buf.getvalue()
-
-
-def _csv_rows(v: Verdict) -> Iterator[list]:
-    head = [v.case_id, v.policy, v.as_of, str(v.legal).lower(), str(v.compliant).lower()]
-    if not v.findings:
-        yield head + [""] * (len(CSV_COLUMNS) - len(head))
-    for f in v.findings:
-        s, e, lb = f.start, f.end, f.late_by
-        yield head + [f.rule, f.severity, f.kind, f.pathway,
-                      s.index if s else "", s.type if s else "", s.at if s else "",
-                      e.index if e else "", e.type if e else "", e.at if e else "",
-                      f.due or "", f.actual or "", lb.value if lb else "", lb.unit if lb else "", f.message]
-
-
-def _yes(flag: bool) -> str:
-    return "yes" if flag else "no"
-
-
-def _text(v: Verdict) -> str:
-    lines = [f"{v.case_id}  policy {v.policy}  as of {v.as_of}  legal: {_yes(v.legal)}  compliant: {_yes(v.compliant)}"]
-    for f in v.findings:
-        at = f" (event {f.end.index})" if f.end else ""
-        lines.append(f"  {f.kind:<18} {f.severity:<18} {f.rule}{at}")
-        lines.append(f"      {f.message}")
-        cite = f"{f.source.document}" + (f", {f.source.ref}" if f.source.ref else "")
-        lines.append(f"      source: {cite}")
-    for p in v.pending:
-        lines.append(f"  {'pending':<18} {'':<18} {p.rule} due {p.due}")
-    if not v.findings and not v.pending:
-        lines.append("  no findings")
-    return "\n".join(lines) + "\n"
-
-
 def _cite(rule: Rule) -> str:
     src = rule.source
     return src.document + (f", {src.ref}" if src.ref else "") + (f", line {src.line}" if src.line else "")
@@ -173,13 +143,25 @@ def _cite(rule: Rule) -> str:
 
 @app.command()
 def rules(policy: PolicyOpt = "england",
-          fmt: Annotated[Format, typer.Option("--format", "-f", help="text or csv.")] = Format.text) -> None:
+          fmt: Annotated[Format, typer.Option("--format", "-f", help="text or csv.")] = Format.text,
+          compare: Annotated[Optional[str], typer.Option(
+              "--compare", metavar="BASELINE",
+              help="Show each rule the policy adds as stricter, same, laxer or local-only against BASELINE.")] = None,
+          ambiguities: Annotated[bool, typer.Option(
+              "--ambiguities", help="List the rules whose source has more than one reading.")] = False,
+          interpretation: InterpretationOpt = None) -> None:
     """List every rule of a policy with its timer or guard and its citation."""
-    pol = _policy(policy)
+    pol = _policy(policy, interpretation)
+    if compare is not None:
+        _print_comparison(compare_rules(pol, _policy(compare)), fmt)
+        return
+    if ambiguities:
+        _print_ambiguities(pol, fmt)
+        return
     if fmt is Format.csv:
-        out.file.write(_csv_row(["rule", "kind", "severity", "pathway", "what", "source", "confidence"]))
+        out.file.write(csv_row(["rule", "kind", "severity", "pathway", "what", "source", "confidence"]))
         for r in pol.rules:
-            out.file.write(_csv_row([r.id, r.kind, r.severity, r.pathway, describe_rule(r), _cite(r),
+            out.file.write(csv_row([r.id, r.kind, r.severity, r.pathway, describe_rule(r), _cite(r),
                                      r.source.confidence]))
         return
     for r in pol.rules:
@@ -188,6 +170,78 @@ def rules(policy: PolicyOpt = "england",
         out.print(f"    source: {_cite(r)} (confidence: {r.source.confidence})", markup=False)
     for issue in pol.issues:
         err.print(str(issue), markup=False)
+
+
+COMPARISON_COLUMNS = ["rule", "kind", "standing", "limit", "tightens", "baseline_limit", "note", "source"]
+
+
+def _print_comparison(rows: list[RuleComparison], fmt: Format) -> None:
+    """One line (or CSV row) per rule the policy adds, with a count of each standing at the end."""
+    table = [[c.rule.id, c.rule.kind, c.standing, limit_words(c.rule), c.baseline.id if c.baseline else "",
+              limit_words(c.baseline) if c.baseline else "", c.note, _cite(c.rule)] for c in rows]
+    if fmt is Format.csv:
+        out.file.write(csv_row(COMPARISON_COLUMNS))
+        for row in table:
+            out.file.write(csv_row(row))
+        return
+    for c, row in zip(rows, table):
+        out.print(f"{c.standing:<20} {c.rule.id}  [{c.rule.kind}] {row[3]}", markup=False)
+        if c.baseline is not None:
+            out.print(f"{'':<20}   tightens {c.baseline.id}: {row[5]}", markup=False)
+        if c.note:
+            out.print(f"{'':<20}   note: {c.note}", markup=False)
+    counts = {s: sum(1 for c in rows if c.standing == s) for s in dict.fromkeys(c.standing for c in rows)}
+    out.print("; ".join(f"{n} {s}" for s, n in counts.items()) or "no rules beyond the baseline", markup=False)
+
+
+AMBIGUITY_COLUMNS = ["rule", "interpretation", "chosen", "overrides", "description"]
+
+
+def _print_ambiguities(pol: Policy, fmt: Format) -> None:
+    """Every rule with more than one reading: each reading, which one is chosen, what it changes."""
+    found = ambiguous_rules(pol)
+    if fmt is Format.csv:
+        out.file.write(csv_row(AMBIGUITY_COLUMNS))
+        for r in found:
+            for i in r.interpretations:
+                out.file.write(csv_row([r.id, i.id, str(i.chosen).lower(),
+                                        json.dumps(i.overrides, sort_keys=True) if i.overrides else "",
+                                        " ".join(i.description.split())]))
+        return
+    for r in found:
+        out.print(f"{r.id}  ({describe_rule(r)})", markup=False)
+        for i in r.interpretations:
+            mark = "chosen" if i.chosen else ("not modelled" if not i.overrides else f"--interpretation {r.id}={i.id}")
+            out.print(f"    {i.id} [{mark}]: {' '.join(i.description.split())}", markup=False)
+    if not found:
+        out.print(f"no rule of {pol.id} has more than one interpretation", markup=False)
+
+
+@app.command("compare-policies")
+def compare_policies(
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text or csv.")] = Format.text,
+    names: Annotated[Optional[str], typer.Option(
+        "--policies", help="Comma-separated policies (default: every shipped policy, england first).")] = None,
+) -> None:
+    """The main timescales side by side: one row per topic, one column per policy."""
+    chosen = [n.strip() for n in names.split(",") if n.strip()] if names else _shipped_baseline_first()
+    table = timescale_table([_policy(n) for n in chosen])
+    header_row = ["topic", *table.policies]
+    if fmt is Format.csv:
+        out.file.write(csv_row(header_row))
+        for label, cells in table.rows:
+            out.file.write(csv_row([label, *cells]))
+        return
+    grid = [header_row] + [[label, *cells] for label, cells in table.rows]
+    widths = [max(len(row[i]) for row in grid) for i in range(len(header_row))]
+    for row in grid:
+        out.print("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip(), markup=False)
+    if any("*" in c for _, cells in table.rows for c in cells):
+        out.print("* applies only to some children (a condition on the child)", markup=False)
+
+
+def _shipped_baseline_first() -> list[str]:
+    return sorted(available_policies(), key=lambda n: (n != "england", n))
 
 
 @app.command()

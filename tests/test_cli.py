@@ -133,3 +133,10 @@ def test_events_lists_the_vocabulary_with_fields_and_pathways():
     assert result.exit_code == 0
     assert "strategy_discussion_held" in result.stdout and "child_protection" in result.stdout
     assert "outcome*" in result.stdout
+
+
+def test_parallel_batch_matches_serial(tmp_path):
+    serial = run("validate", EXAMPLES / "cases.jsonl", "--format", "json")
+    parallel = run("validate", EXAMPLES / "cases.jsonl", "--format", "json", "--jobs", "2")
+    assert parallel.exit_code == serial.exit_code == 1
+    assert parallel.stdout == serial.stdout

@@ -64,6 +64,10 @@ class Instant:
         if self.time is not None and self.time.tzinfo is not None:
             raise ValueError("Instant.time must be a local time without a timezone")
 
+    def __reduce__(self) -> tuple:
+        # Plain tuple pickling: batch validation ships many instants to worker processes.
+        return (Instant, (self.date, self.time))
+
     @classmethod
     def parse(cls, text: str) -> Instant:
         """Parse 'YYYY-MM-DD', 'YYYY-MM-DDTHH:MM' or 'YYYY-MM-DDTHH:MM:SS' (space for T allowed)."""

@@ -68,6 +68,8 @@ class Tables:
     triggers: dict[str, tuple[Trigger, ...]]
     slots: tuple[RuleSlot, ...]
     stateful_slots: dict[int, tuple[RuleSlot, ...]] = field(default_factory=dict)  # by pathway index
+    anchors: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)  # the ``first_after`` triggers
+    actions: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)  # every other trigger, in order
 
 
 def _pathway_table(index: int, pathway: Pathway) -> PathwayTable:
@@ -131,11 +133,14 @@ def compile_tables(policy: Policy) -> Tables:
     for s in slots:
         if isinstance(s.rule, (RecurringRule, AgeRule, GestationRule)):
             stateful.setdefault(s.pathway, []).append(s)
+    ordered = {e: tuple(sorted(v, key=lambda t: order[t.role])) for e, v in triggers.items()}
     return Tables(
         policy=policy,
         pathways=tables,
         routes={e: tuple(v) for e, v in routes.items()},
-        triggers={e: tuple(sorted(v, key=lambda t: order[t.role])) for e, v in triggers.items()},
+        triggers=ordered,
         slots=slots,
         stateful_slots={k: tuple(v) for k, v in stateful.items()},
+        anchors={e: tuple(t for t in v if t.role == "first_after") for e, v in ordered.items()},
+        actions={e: tuple(t for t in v if t.role != "first_after") for e, v in ordered.items()},
     )

@@ -6,6 +6,7 @@ onto the policy it ``extends`` and checked as a whole.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -201,8 +202,13 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> dict[str, EventType]:
     return out
 
 
-def _load(path: Path) -> Policy:
+Readings = tuple[tuple[str, str], ...]
+"""Selected interpretations as sorted (rule id, interpretation id) pairs: hashable, for the cache."""
+
+
+def _load(path: Path, readings: Readings = ()) -> Policy:
     from journey.spec.checks import check_policy
+    from journey.spec.interpretations import apply_interpretations
     from journey.spec.layering import layer
 
     chain = _chain(path)
@@ -210,7 +216,11 @@ def _load(path: Path) -> Policy:
     for file in chain:
         policy = layer(policy, file, load_vocabulary())
     assert policy is not None
-    return check_policy(policy)
+    if readings:
+        policy = apply_interpretations(policy, dict(readings))
+    notes = policy.issues
+    checked = check_policy(policy)
+    return checked.model_copy(update={"issues": notes + checked.issues}) if notes else checked
 
 
 def _chain(path: Path) -> list[PolicyFile]:
@@ -230,14 +240,21 @@ def _chain(path: Path) -> list[PolicyFile]:
 
 
 @lru_cache(maxsize=32)
-def _load_shipped(path: Path) -> Policy:
-    return _load(path)
+def _load_shipped(path: Path, readings: Readings = ()) -> Policy:
+    return _load(path, readings)
 
 
-def load_policy(name_or_path: str | Path = "england") -> Policy:
+def load_policy(name_or_path: str | Path = "england",
+                interpretations: Mapping[str, str] | None = None) -> Policy:
     """Load, layer and check a policy by shipped name or file path.
 
-    Shipped policies are cached (they cannot change while journey runs); a user's file is read
-    afresh each time, so an edited draft is never answered from a stale copy."""
+    ``interpretations`` maps a rule id to the id of another reading of its source (see
+    :mod:`journey.spec.interpretations`); the rule is rebuilt from that reading's overrides
+    before the policy is checked. Shipped policies are cached per set of readings (they cannot
+    change while journey runs); a user's file is read afresh each time, so an edited draft is
+    never answered from a stale copy."""
     path = resolve(name_or_path)
-    return _load_shipped(path) if path.parent == POLICY_DIR.resolve() else _load(path)
+    readings: Readings = tuple(sorted((interpretations or {}).items()))
+    if path.parent == POLICY_DIR.resolve():
+        return _load_shipped(path, readings)
+    return _load(path, readings)

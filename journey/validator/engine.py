@@ -87,24 +87,29 @@ class _Run:
 
     def step(self, ev: Event) -> None:
         routes = self.t.routes.get(ev.type)
-        changed = [table for table in routes if self.move(table, ev)] if routes else []
         if routes is None:
             self.unknown(ev)
-        triggers = self.t.triggers.get(ev.type, ())
-        for trig in triggers:
-            if trig.role == "first_after" and self.matches(trig, ev):
+            changed: list[PathwayTable] = []
+        else:
+            changed = [table for table in routes if self.move(table, ev)]
+        for trig in self.t.anchors.get(ev.type, ()):
+            if self.matches(trig, ev):
                 self.anchor[trig.slot] = ev
         # A rule whose state is entered is live for this event's own triggers; a rule whose state
         # is left still judges this event (a late review that also ends the phase is a gap).
-        self.refresh_all(changed, ev, entering=True)
-        for trig in triggers:
-            if trig.role != "first_after" and self.matches(trig, ev):
-                _HANDLERS[trig.role](self, self.t.slots[trig.slot], ev)
-        self.refresh_all(changed, ev, entering=False)
+        if changed:
+            self.refresh_all(changed, ev, entering=True)
+        slots = self.t.slots
+        for trig in self.t.actions.get(ev.type, ()):
+            if trig.where is None or trig.where(ev, self.child) is True:
+                _HANDLERS[trig.role](self, slots[trig.slot], ev)
+        if changed:
+            self.refresh_all(changed, ev, entering=False)
 
     def refresh_all(self, changed: list[PathwayTable], ev: Event, *, entering: bool) -> None:
+        stateful = self.t.stateful_slots
         for table in changed:
-            for slot in self.t.stateful_slots.get(table.index, ()):
+            for slot in stateful.get(table.index, ()):
                 self.refresh(slot, ev, entering)
 
     def matches(self, trig: Trigger, ev: Event) -> bool:

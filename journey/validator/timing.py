@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from journey.calendar import CLOCK_UNITS, Calendar, Duration, Instant
@@ -43,7 +44,14 @@ def due_after(start: Instant, duration: Duration, cal: Calendar) -> Due:
         early = cal.add_clock(start.earliest(), duration)
         late = cal.add_clock(start.latest(), duration)
         return Due(late.date(), early, late, start.has_time)
-    return Due(cal.add(start.date, duration))
+    return _date_due(cal, start.date, duration)
+
+
+@lru_cache(maxsize=1 << 16)
+def _date_due(cal: Calendar, start: dt.date, duration: Duration) -> Due:
+    """Memoised: the same start dates and limits recur across a batch, and calendar arithmetic
+    (months especially) is the validator's most expensive step. Calendars are immutable."""
+    return Due(cal.add(start, duration))
 
 
 def due_on(date: dt.date) -> Due:
