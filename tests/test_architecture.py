@@ -78,3 +78,12 @@ def test_every_finding_kind_is_documented():
     readme = (PACKAGE.parent / "README.md").read_text()
     for kind in FINDING_KINDS:
         assert f"`{kind}`" in readme, kind
+
+
+def test_every_policy_error_code_has_a_docs_heading():
+    from typing import get_args
+
+    from journey.errors import PolicyErrorCode
+    docs = (PACKAGE.parent / "docs" / "policies.md").read_text()
+    for code in get_args(PolicyErrorCode):
+        assert f"\n### {code}\n" in docs, code

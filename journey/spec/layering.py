@@ -8,7 +8,7 @@ to tighten a statutory one is compared with it in :mod:`journey.spec.checks`.
 from __future__ import annotations
 
 from journey.errors import PolicyError
-from journey.spec.model import EventType, Pathway, Policy, Rule
+from journey.spec.model import EventType, Pathway, Policy, Rule, Transition
 
 _NO_PARENT: tuple = ()
 
@@ -29,11 +29,18 @@ def _extend(pathways: list[Pathway], file, path: str) -> list[Pathway]:
         if base is None:
             raise PolicyError("unknown_pathway", f"extend_pathways: no inherited pathway {ext.id!r}",
                               path=path, line=ext.line)
+        states = base.states + ext.states
         by_id[ext.id] = base.model_copy(update={
-            "states": base.states + ext.states,
-            "transitions": base.transitions + ext.transitions,
+            "states": states,
+            "transitions": base.transitions + _every_state(ext.transitions, tuple(s.id for s in states)),
         })
     return list(by_id.values())
+
+
+def _every_state(transitions: tuple[Transition, ...], states: tuple[str, ...]) -> tuple[Transition, ...]:
+    """Expand an extension's ``from: '*'`` to every state of the extended pathway (inherited and
+    added), which the extension's own file cannot know."""
+    return tuple(t.model_copy(update={"source": states}) if t.source == ("*",) else t for t in transitions)
 
 
 def layer(parent: Policy | None, file, base_vocabulary: dict[str, EventType]) -> Policy:

@@ -134,7 +134,8 @@ def _expand(data: dict[str, Any], lines: dict, origin: str) -> dict[str, Any]:
             continue
         data[key] = [_with_line(item, lines, (key, i), origin) for i, item in enumerate(items)]
     for key in ("pathways", "extend_pathways"):
-        data[key] = [_expand_pathway(p, lines, (key, i), origin) for i, p in enumerate(data.get(key) or [])]
+        data[key] = [_expand_pathway(p, lines, (key, i), origin, extension=key == "extend_pathways")
+                     for i, p in enumerate(data.get(key) or [])]
     return data
 
 
@@ -144,7 +145,9 @@ def _with_line(item: Any, lines: dict, path: tuple[Any, ...], origin: str) -> An
     return item
 
 
-def _expand_pathway(pathway: Any, lines: dict, path: tuple[Any, ...], origin: str) -> Any:
+def _expand_pathway(pathway: Any, lines: dict, path: tuple[Any, ...], origin: str,
+                    extension: bool = False) -> Any:
+    """An extension keeps ``from: '*'`` as ``['*']``: only layering knows the inherited states."""
     if not isinstance(pathway, dict):
         return pathway
     states = [s.get("id") for s in pathway.get("states") or [] if isinstance(s, dict)]
@@ -154,7 +157,7 @@ def _expand_pathway(pathway: Any, lines: dict, path: tuple[Any, ...], origin: st
             t = _with_line(t, lines, path + ("transitions", i), origin)
             source = t.get("from")
             if source == "*":
-                t = {**t, "from": states}
+                t = {**t, "from": ["*"] if extension else states}
             elif isinstance(source, str):
                 t = {**t, "from": [source]}
         out.append(t)
