@@ -5,6 +5,11 @@ the same run: (a) the table-driven validator with every timer and guard, (b) a r
 case through one ``transitions`` machine per pathway (states only, no timers). Usage:
 
     python benchmarks/bench_validate.py --cases 20000 --seed 1
+    python benchmarks/bench_validate.py --cases 2000 --cohort [--policy bcp]
+
+``--cohort`` validates a simulated cohort instead (``journey.simulate``: compliant walks over
+every pathway of the policy with the default case mix) — slower to generate, but it exercises
+every rule of the policy rather than the child protection pathway alone.
 """
 
 from __future__ import annotations
@@ -59,12 +64,18 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=20000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=0, help="also time a parallel batch (0 = one per core)")
+    parser.add_argument("--cohort", action="store_true", help="validate a simulated cohort (journey.simulate)")
+    parser.add_argument("--policy", default="england", help="policy to validate against (default england)")
     args = parser.parse_args()
 
-    rng = random.Random(args.seed)
-    cases = [_cp_history(rng, f"B-{i}") for i in range(args.cases)]
+    policy = load_policy(args.policy)
+    if args.cohort:
+        from journey.simulate import cohort
+        cases = cohort(policy, args.cases, seed=args.seed)
+    else:
+        rng = random.Random(args.seed)
+        cases = [_cp_history(rng, f"B-{i}") for i in range(args.cases)]
     n_events = sum(len(c.events) for c in cases)
-    policy = load_policy("england")
     tables = tables_for(policy)
     replay = compile_policy("machines", policy)
 

@@ -30,6 +30,9 @@ from journey.validator import validate_many
 from journey.validator.parallel import validate_parallel
 from journey.validator.report import csv_row, header, render_all
 from journey.spec.describe import describe_rule
+from journey.compilers.diagram import FORMATS as DIAGRAM_FORMATS, SUFFIX, diagram_names
+from journey.compilers.diagram import build as build_diagram, render as render_diagram
+from journey.verify import verify as verify_policy
 from journey.spec.compare import RuleComparison, compare_rules, limit_words, timescale_table
 from journey.spec.interpretations import ambiguous_rules
 
@@ -299,6 +302,74 @@ def policies() -> None:
     for name in available_policies():
         pol = _policy(name)
         out.print(f"{name:<16} {pol.title}  ({len(pol.rules)} rules)", markup=False)
+
+
+@app.command("verify")
+def verify_command(policy: PolicyOpt = "england") -> None:
+    """Verify a policy's pathways: every state reachable and left, every transition able to fire,
+    and the deadlines of each pathway possible to meet together. Exit 1 on any defect."""
+    pol = _policy(policy)
+    for warning in pol.issues:
+        err.print(str(warning), markup=False)
+    issues = verify_policy(pol)
+    for issue in issues:
+        out.print(str(issue), markup=False)
+    verdict = "verifies clean" if not issues else f"{len(issues)} defect{'s' if len(issues) != 1 else ''}"
+    out.print(f"{pol.id}: {len(pol.pathways)} pathways, {len(pol.rules)} rules: {verdict}", markup=False)
+    raise typer.Exit(1 if issues else 0)
+
+
+@app.command()
+def diagram(
+    name: Annotated[str, typer.Argument(help="A pathway id, 'overview', or 'all' (every pathway and the overview).")] = "overview",
+    policy: PolicyOpt = "england",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="svg, png, dot or mermaid.")] = "svg",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (a folder for 'all'); default stdout.")] = None,
+) -> None:
+    """Draw a pathway, or the overview of them all, with the deadlines and decisions on the arrows."""
+    if fmt not in DIAGRAM_FORMATS:
+        raise _fail(f"unknown format {fmt!r}; known: {', '.join(DIAGRAM_FORMATS)}")
+    pol = _policy(policy)
+    known = diagram_names(pol)
+    if name != "all" and name not in known:
+        raise _fail(f"no pathway {name!r} in policy {pol.id}; known: {', '.join(known)}, all")
+    if output is None and (name == "all" or fmt == "png"):
+        raise _fail("give -o: " + ("'all' writes one file per diagram into a folder" if name == "all" else "png is binary"))
+    try:
+        files = {n: render_diagram(build_diagram(pol, n), fmt) for n in (known if name == "all" else [name])}
+    except ImportError as exc:
+        raise _fail(str(exc)) from None
+    if output is None:
+        out.file.write(files[name].decode())
+        return
+    if name == "all":
+        output.mkdir(parents=True, exist_ok=True)
+    for n, data in files.items():
+        target = output / f"{n}{SUFFIX[fmt]}" if name == "all" else output
+        target.write_bytes(data)
+        err.print(f"wrote {target}", markup=False)
+
+
+@app.command("policy-diff")
+def policy_diff_command(
+    old: Annotated[str, typer.Argument(help="The policy in force: a shipped name or a policy YAML.")],
+    new: Annotated[str, typer.Argument(help="The draft to compare with it.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    cases: Annotated[int, typer.Option("--cases", min=1, help="Simulated cases per policy.")] = 200,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the simulated cohort (same seed, same cohort).")] = 0,
+) -> None:
+    """Before adopting a policy change: the rule diff, shrunk histories whose verdict changes, and
+    the effect on a simulated cohort (share made non-compliant; workload per child-year)."""
+    from journey.policy_diff import policy_diff, render_text
+
+    if fmt not in ("text", "json"):
+        raise _fail(f"unknown format {fmt!r}; known: text, json")
+    labels = (Path(old).stem, Path(new).stem)  # a file's name, or the shipped policy's
+    result = policy_diff(_policy(old), _policy(new), cases=cases, seed=seed, labels=labels)
+    if fmt == "json":
+        out.file.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        out.file.write(render_text(result))
 
 
 def main() -> None:

@@ -128,6 +128,13 @@ def _at(item: object, pathway: Pathway) -> dict:
             "line": getattr(item, "line", None) or pathway.line}
 
 
+def _state_at(a: PathwayAnalysis, states: frozenset[str] | set[str]) -> dict:
+    """Where to fix a state-level defect: the first transition into these states from outside
+    them (e.g. the local file that added the way in), else the pathway itself."""
+    into = next((t for t in a.pathway.transitions if t.target in states and set(t.source) - states), None)
+    return _at(into if into is not None else a.pathway, a.pathway)
+
+
 def _describe(t: Transition) -> str:
     target = f" → {t.target}" if t.target else " (stays)"
     guard = f" if {t.guard}" if t.guard is not None else ""
@@ -147,7 +154,7 @@ def check_unreachable_states(a: PathwayAnalysis) -> Iterator[Issue]:
         if s not in a.reachable:
             why = " (only through transitions that can never fire)" if s in structural else ""
             yield Issue("unreachable_state", a.pathway.id,
-                        f"state {s!r} cannot be reached from {a.pathway.initial!r}{why}", (s,), **_at(a.pathway, a.pathway))
+                        f"state {s!r} cannot be reached from {a.pathway.initial!r}{why}", (s,), **_state_at(a, {s}))
 
 
 def check_dead_ends(a: PathwayAnalysis) -> Iterator[Issue]:
@@ -155,7 +162,7 @@ def check_dead_ends(a: PathwayAnalysis) -> Iterator[Issue]:
     for s in sorted(a.dead_ends):
         yield Issue("dead_end", a.pathway.id,
                     f"state {s!r} is not a declared outcome (final) but no transition leaves it",
-                    (s,), **_at(a.pathway, a.pathway))
+                    (s,), **_state_at(a, {s}))
 
 
 def check_traps(a: PathwayAnalysis) -> Iterator[Issue]:
@@ -163,7 +170,7 @@ def check_traps(a: PathwayAnalysis) -> Iterator[Issue]:
     for members in a.traps:
         yield Issue("trapped_cycle", a.pathway.id,
                     f"states {_states(members)} lead only to each other, never to an outcome "
-                    f"or back to {a.pathway.initial!r}", tuple(sorted(members)), **_at(a.pathway, a.pathway))
+                    f"or back to {a.pathway.initial!r}", tuple(sorted(members)), **_state_at(a, members))
 
 
 def check_exits(a: PathwayAnalysis) -> Iterator[Issue]:
@@ -175,7 +182,7 @@ def check_exits(a: PathwayAnalysis) -> Iterator[Issue]:
             ends = _states((nx.descendants(a.moving, s) | {s}) & stuck) or "a loop"
             yield Issue("no_exit", a.pathway.id,
                         f"from state {s!r} no outcome and not {a.pathway.initial!r} can be reached; "
-                        f"every path ends in {ends}", (s,), **_at(a.pathway, a.pathway))
+                        f"every path ends in {ends}", (s,), **_state_at(a, {s}))
 
 
 # --- transitions that can never fire ----------------------------------------------------------
@@ -238,7 +245,7 @@ def check_deadlines_meetable(a: PathwayAnalysis) -> Iterator[Issue]:
 def negative_cycles(stn: nx.DiGraph) -> Iterator[list[str]]:
     """One negative cycle (as nodes, first == last) per strongly connected part that has one."""
     for part in sorted(nx.strongly_connected_components(stn), key=sorted):
-        sub = stn.subgraph(part)
+        sub = stn.subgraph(part).copy()  # find_negative_cycle adds a node, so not a frozen view
         if sub.number_of_edges() and nx.negative_edge_cycle(sub):
             yield nx.find_negative_cycle(sub, min(part))
 
@@ -320,24 +327,25 @@ def _later(d: dt.date, limit: Limit, calendar: Calendar) -> tuple[dt.date, bool]
     return d + dt.timedelta(days=days), False
 
 
-def _anchors(bounds: list[Bound], anchor: str | None) -> set[str]:
-    if anchor is not None:
-        return {anchor}
+def first_milestone(policy: Policy, pathway: str) -> str | None:
+    """The event a pathway's deadlines are counted from: the start of its first rule (in policy
+    order) that no other rule of the pathway counts towards, or None if it has no deadlines."""
+    bounds = [b for r in policy.rules_for(pathway) for b in bounds_of(r) if b.start != b.end]
     ends = {b.end for b in bounds}
-    roots = {b.start for b in bounds if b.start not in ends}
-    return roots or ({bounds[0].start} if bounds else set())
+    return next((b.start for b in bounds if b.start not in ends), bounds[0].start if bounds else None)
 
 
 def milestones(policy: Policy, pathway: str, start: dt.date, *, calendar: Calendar = england,
                anchor: str | None = None) -> list[Milestone]:
-    """Earliest and latest dates of each milestone (event) of a pathway's deadlines, when the
-    first milestone (``anchor``; by default every event that starts a deadline and ends none)
-    happens on ``start``. Each later milestone is taken to happen once, no earlier than the one
-    it is counted from; chains of rules are followed on the calendar, since a later start never
-    gives an earlier due date."""
+    """Earliest and latest dates of the milestones (events) a pathway's deadlines count towards,
+    when ``anchor`` (by default :func:`first_milestone`) happens on ``start``. Each milestone is
+    taken to happen once, on or after ``start``; chains of rules are followed on the calendar,
+    since a later start never gives an earlier due date. Milestones no chain of rules reaches
+    from the anchor are left out."""
     policy.pathway(pathway)  # KeyError names the known ones
     bounds = [b for r in policy.rules_for(pathway) for b in bounds_of(r) if b.start != b.end]
-    fixed = _anchors(bounds, anchor)
+    first = anchor or first_milestone(policy, pathway)
+    fixed = {first} if first is not None else set()
     earliest: dict[str, dt.date] = {a: start for a in fixed}
     latest: dict[str, tuple[dt.date, tuple[str, ...], bool]] = {a: (start, (), True) for a in fixed}
     for _ in range(len(bounds) + 1):
@@ -345,9 +353,9 @@ def milestones(policy: Policy, pathway: str, start: dt.date, *, calendar: Calend
         for b in bounds:
             if b.end in fixed:
                 continue
-            if b.start in earliest:
-                lo = earliest[b.start] if b.bound == "max" else _later(earliest[b.start], b.limit, calendar)[0]
-                if b.end not in earliest or lo > earliest[b.end]:
+            if b.bound == "min" and b.start in earliest:
+                lo = _later(earliest[b.start], b.limit, calendar)[0]
+                if lo > earliest.get(b.end, start):
                     earliest[b.end], changed = lo, True
             if b.bound == "max" and b.start in latest:
                 d, via, exact = latest[b.start]
@@ -356,7 +364,7 @@ def milestones(policy: Policy, pathway: str, start: dt.date, *, calendar: Calend
                     latest[b.end], changed = (hi, via + (b.rule.id,), exact and on_calendar), True
         if not changed:
             break
-    found = [Milestone(e, earliest[e], latest[e][0] if e in latest else None,
+    found = [Milestone(e, earliest.get(e, start), latest[e][0] if e in latest else None,
                        latest[e][1] if e in latest else (), latest[e][2] if e in latest else True)
-             for e in earliest]
+             for e in dict.fromkeys([*earliest, *latest])]
     return sorted(found, key=lambda m: (m.earliest, m.latest or dt.date.max, m.event))

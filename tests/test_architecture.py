@@ -10,12 +10,14 @@ PACKAGE = Path(journey.__file__).parent
 
 # Lower layers may not import higher ones: cli → validator/verify/testing → compilers/cases → spec → calendar.
 LAYER = {"calendar": 0, "errors": 0, "spec": 1, "cases": 2, "compilers": 2,
-         "validator": 3, "verify": 3, "testing": 3, "cli": 4, "__init__": 5, "policies": 0}
+         "validator": 3, "verify": 3, "testing": 3, "walk": 3, "mutate": 3, "simulate": 3, "policy_diff": 3,
+         "cli": 4, "__init__": 5, "policies": 0}
 
 # Third-party packages confined to one place each.
 CONFINED = {"holidays": {"calendar/england.py"}, "transitions": {"compilers/machines.py"},
             "hypothesis": {"testing.py"}, "yaml": {"spec/yaml_lines.py", "spec/load.py"},
-            "typer": {"cli.py"}, "rich": {"cli.py"}}
+            "typer": {"cli.py"}, "rich": {"cli.py"}, "networkx": {"compilers/graph.py", "verify.py"},
+            "pygraphviz": {"compilers/diagram.py"}}
 
 
 def modules():

@@ -167,3 +167,29 @@ def test_extends_cycle(tmp_path):
     with pytest.raises(PolicyError) as info:
         load_policy(tmp_path / "a.yaml")
     assert info.value.code == "extends_cycle"
+
+
+def test_yaml_merge_keys_can_be_overridden_but_not_repeated():
+    data, _ = load_with_lines("base: &b {document: WT, ref: ch3}\nsrc:\n  <<: *b\n  ref: ch4\n")
+    assert data["src"] == {"document": "WT", "ref": "ch4"}
+    with pytest.raises(Exception, match="duplicate key"):
+        load_with_lines("src:\n  ref: a\n  ref: b\n")
+
+
+def test_event_fields_cannot_reuse_case_keys(tmp_path):
+    text = BASE + "events:\n  thing_happened:\n    description: x\n    fields: {type: {type: text}}\n"
+    with pytest.raises(PolicyError) as info:
+        load_policy(write(tmp_path, text))
+    assert info.value.code == "schema" and "reserved" in str(info.value)
+
+
+def test_a_policy_cannot_redefine_a_vocabulary_event(tmp_path):
+    text = BASE + "events:\n  visit:\n    description: something else\n"
+    with pytest.raises(PolicyError) as info:
+        load_policy(write(tmp_path, text))
+    assert info.value.code == "duplicate_id" and "visit" in str(info.value)
+
+
+def test_part_file_events_take_their_name_from_the_key(tmp_path):
+    text = BASE + "events:\n  thing_happened:\n    description: x\n"
+    assert load_policy(write(tmp_path, text)).vocabulary["thing_happened"].name == "thing_happened"

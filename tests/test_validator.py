@@ -232,3 +232,16 @@ def test_json_contract_field_order():
                                  "late_by", "message", "source"]
     v = check(s47_to_icpc("2024-03-12", "2024-04-05"))
     assert list(v.to_dict()) == ["case_id", "policy", "as_of", "legal", "compliant", "findings", "pending"]
+
+
+def test_restarting_the_icpc_clock_after_it_ran_out_still_reports_the_miss():
+    # First discussion Tue 12 Mar 2024 -> ICPC due Thu 4 Apr (Easter counted out). A second
+    # discussion on Wed 10 Apr restarts the clock: 11, 12, 15-19, 22-26 (12), 29, 30 Apr, 1 May (15)
+    # -> due Wed 1 May; ICPC on 1 May is on time, but the first deadline was already missed.
+    c = case(("2024-03-12", "strategy_discussion_held", {"outcome": "s47"}),
+             ("2024-03-12", "s47_started"),
+             ("2024-04-10", "strategy_discussion_held", {"outcome": "s47"}),
+             ("2024-05-01", "icpc_held", {"outcome": "cp_plan"}))
+    f = only(check(c), rule=ICPC)
+    assert (f.kind, f.due, f.start.index) == ("missing", "2024-04-04", 0)
+    assert "lapsed on 2024-04-10" in f.message

@@ -22,7 +22,18 @@ def _machines(policy: Policy) -> Any:
     return MachineReplay(policy)
 
 
-COMPILERS: dict[str, Callable[[Policy], Any]] = {"tables": _tables, "machines": _machines}
+def _graph(policy: Policy) -> Any:
+    from journey.compilers.graph import compile_graph
+    return compile_graph(policy)
+
+
+def _diagram(policy: Policy) -> Any:
+    from journey.compilers.diagram import compile_diagrams
+    return compile_diagrams(policy)
+
+
+COMPILERS: dict[str, Callable[[Policy], Any]] = {"tables": _tables, "machines": _machines, "graph": _graph,
+                                                 "diagram": _diagram}
 
 
 def compile_policy(name: str, policy: Policy) -> Any:

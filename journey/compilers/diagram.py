@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
+import math
 import sys
 import textwrap
 from collections.abc import Iterator, Sequence
@@ -26,15 +28,18 @@ from typing import Literal, assert_never
 
 from journey.compilers.satisfy import both_can_hold
 from journey.spec.guards import And, Compare, Const, Field, In, Node, Not, Or
+from journey.spec.load import HEADER, POLICY_DIR, available_policies, load_policy
 from journey.spec.model import (AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, Pathway, Policy,
                                 RecurringRule, Rule, Transition)
 
 REGENERATE = "python -m journey.compilers.diagram --write diagrams"
 OVERVIEW = "overview"
 Style = Literal["statutory", "local"]
-Shape = Literal["initial", "state", "final", "note", "event"]
-LineKind = Literal["event", "guard", "decides", "rule"]
+KeyStyle = Literal["statutory", "local", "key"]
+Shape = Literal["initial", "state", "final", "note", "event", "list"]
+LineKind = Literal["event", "guard", "decides", "rule", "state"]
 WRAP = 34  # characters per label line: legible on a projector without very wide arrows
+WRAP_NOTE = 56  # notes sit apart from the arrows, so they can be wider (and so shorter)
 
 
 # --- the diagram model ------------------------------------------------------------------------
@@ -55,18 +60,20 @@ class DNode:
     lines: tuple[Line, ...] = ()
     shape: Shape = "state"
     cluster: str = ""
+    in_state: bool = True  # its event lines happen in a state (and keep it): marked with STAYS
 
 
 @dataclass(frozen=True)
 class DEdge:
-    """An arrow. ``lhead``: draw it to the border of that cluster rather than to the node."""
+    """An arrow (or, not ``directed``, a plain line): a transition, an event that links two
+    pathways, or a deadline that runs from one pathway into another."""
 
     source: str
     target: str
     lines: tuple[Line, ...] = ()
     style: Style = "statutory"
-    kind: Literal["transition", "link", "deadline"] = "transition"
-    lhead: str = ""
+    kind: Literal["transition", "event", "deadline"] = "transition"
+    directed: bool = True
 
 
 @dataclass(frozen=True)
@@ -83,7 +90,7 @@ class Diagram:
     nodes: tuple[DNode, ...]
     edges: tuple[DEdge, ...]
     clusters: tuple[Cluster, ...] = ()
-    legend: tuple[tuple[str, Style], ...] = ()
+    legend: tuple[tuple[str, KeyStyle], ...] = ()
     initial: str = ""  # the node a start marker points at
 
 
@@ -115,8 +122,14 @@ def guard_words(node: Node) -> str:
             return " ".join(words(p) for p in path)
         case Const(value=v):
             return _value(v)
+        case Compare(op="==" | "!=" as op, left=Field() as f, right=Const(value=bool() as v)):
+            return guard_words(f) if (op == "==") == v else f"not {guard_words(f)}"
+        case Compare(op="==" | "!=" as op, left=Field(path=("by",)), right=Const(value=v)):
+            return f"{'not ' if op == '!=' else ''}by {_value(v)}"
         case Compare(op=op, left=left, right=right):
             return f"{guard_words(left)} {_OPS[op]} {guard_words(right)}"
+        case In(item=Field(path=("by",)), options=options, negated=negated) if options:
+            return f"{'not ' if negated else ''}by {_either(options, 'or')}"  # who decided: "by a or b"
         case In(item=item, options=options, negated=negated):
             if not options:
                 return f"{guard_words(item)} is {'anything' if negated else 'never anything'}"
@@ -155,9 +168,23 @@ def _rule_style(policy: Policy, rule: Rule) -> Style:
     return "local" if _is_local(policy, rule.id.split(".")[0]) else "statutory"
 
 
+def _origin_path(origin: str) -> Path:
+    path = Path(origin)
+    return path if path.is_absolute() else POLICY_DIR.parent.parent / path
+
+
+def _same_policy(a: str, b: str) -> bool:
+    """Were these two files written as one policy: the same file, or parts of one policy folder?"""
+    if a == b or not a or not b:
+        return True
+    pa, pb = _origin_path(a), _origin_path(b)
+    return pa.parent == pb.parent and (pa.parent / HEADER).is_file()
+
+
 def _transition_style(policy: Policy, pathway: Pathway, t: Transition) -> Style:
-    added = bool(t.origin) and bool(pathway.origin) and t.origin != pathway.origin
-    return "local" if added or _is_local(policy, pathway.defined_by) else "statutory"
+    """Local if a local policy declared the pathway, or added the transition to it."""
+    local = _is_local(policy, pathway.defined_by) or not _same_policy(t.origin, pathway.origin)
+    return "local" if local else "statutory"
 
 
 def _compatible(policy: Policy, t: Transition, m: EventMatch) -> bool:
@@ -165,15 +192,18 @@ def _compatible(policy: Policy, t: Transition, m: EventMatch) -> bool:
     return m.event == t.event and both_can_hold(t.guard, m.where, policy.vocabulary[t.event].fields) is not False
 
 
-def _rule_text(policy: Policy, rule: Rule, t: Transition, source: str) -> str | None:
-    """What ``rule`` says about taking ``t`` from ``source``, in a few words, or None."""
+def _rule_text(policy: Policy, rule: Rule, t: Transition, source: str | None) -> str | None:
+    """What ``rule`` says about taking ``t`` from ``source`` (None: from any state), in a few
+    words, or None."""
     match rule:
         case DeadlineRule():
             return _limit_words(rule) if _compatible(policy, t, rule.end) else None
         case RecurringRule():
-            if not _compatible(policy, t, rule.event) or source not in rule.while_in:
+            if not _compatible(policy, t, rule.event) or (source is not None and source not in rule.while_in):
                 return None
             text = f"at least every {rule.every.duration}"
+            if source is None:
+                text += f" while {' or '.join(words(s) for s in rule.while_in)}"
             if rule.first is not None:
                 text += f"; the first ≤ {rule.first.within.duration} after {_match_words(rule.first.after)}"
             if rule.then is not None:
@@ -184,24 +214,34 @@ def _rule_text(policy: Policy, rule: Rule, t: Transition, source: str) -> str | 
         case GestationRule():
             return f"by gestation week {rule.week}" if _compatible(policy, t, rule.end) else None
         case GuardRule():
-            return f"only if {guard_words(rule.require)}" if _compatible(policy, t, rule.event) else None
+            return None  # said once per event, in the "who may do it" panel (see _guard_panel)
         case _:
             assert_never(rule)
 
 
-def transition_lines(policy: Policy, pathway: Pathway, t: Transition, source: str) -> tuple[Line, ...]:
-    """Event, guard, who decides and the rules on one arrow (or one in-state event)."""
+def transition_lines(policy: Policy, pathway: Pathway, t: Transition, source: str | None,
+                     timescales: bool = True) -> tuple[Line, ...]:
+    """Event, guard, who decides and (with ``timescales``) the time limits on one arrow or one
+    in-state event."""
     style = _transition_style(policy, pathway, t)
     lines = [Line(words(t.event), "event", style)]
     if t.guard is not None:
         lines.append(Line(f"if {guard_words(t.guard)}", "guard", style))
     if t.decides:
         lines.append(Line(t.decides, "decides", style))
-    for rule in policy.rules_for(pathway.id):
+    for rule in policy.rules_for(pathway.id) if timescales else ():
         text = _rule_text(policy, rule, t, source)
         if text is not None:
             lines.append(Line(text, "rule", _rule_style(policy, rule)))
     return tuple(lines)
+
+
+def _guard_panel(policy: Policy, pathway: Pathway) -> list[DNode]:
+    """The guard rules of a pathway (who may decide, what must be recorded), each said once."""
+    lines = [line for rule in policy.rules_for(pathway.id) if isinstance(rule, GuardRule)
+             for line in (Line(_match_words(rule.event), "event", _rule_style(policy, rule)),
+                          Line(f"only {guard_words(rule.require)}", "rule", _rule_style(policy, rule)))]
+    return [DNode("__guards", "who may do it", tuple(lines), "note", in_state=False)] if lines else []
 
 
 # --- building diagrams ------------------------------------------------------------------------
@@ -210,38 +250,93 @@ def _stays(t: Transition, source: str) -> bool:
     return t.target is None or t.target == source
 
 
-def _everywhere(pathway: Pathway, t: Transition) -> bool:
-    return t.target is None and set(t.source) == set(pathway.state_ids)
+SHARED_STAYS = 3
+"""An event that keeps the state in this many states or more is listed once, in a note, rather
+than in every state box."""
 
 
-def _state_node(policy: Policy, pathway: Pathway, state_id: str, prefix: str = "", detail: bool = True) -> DNode:
+def _staying(pathway: Pathway) -> dict[str, list[str]]:
+    """Each event that can keep the pathway in its state, and the states where it does."""
+    found: dict[str, list[str]] = {}
+    for t in pathway.transitions:
+        for s in t.source:
+            if _stays(t, s) and s not in found.setdefault(t.event, []):
+                found[t.event].append(s)
+    return found
+
+
+def _state_node(policy: Policy, pathway: Pathway, state_id: str) -> DNode:
     state = next(s for s in pathway.states if s.id == state_id)
     shape: Shape = "final" if state.final else ("initial" if state.id == pathway.initial else "state")
     lines: list[Line] = []
-    if detail:
+    on_arrows = {t.event for t in pathway.transitions for s in t.source if not _stays(t, s)}
+    shared = {e for e, states in _staying(pathway).items() if len(states) >= SHARED_STAYS}
+    for t in pathway.transitions:
+        if state.id in t.source and _stays(t, state.id) and t.event not in shared:
+            # An event that also moves the pathway has its time limits on those arrows.
+            lines.extend(transition_lines(policy, pathway, t, state.id, timescales=t.event not in on_arrows))
+    return DNode(state.id, words(state.id), tuple(lines), shape)
+
+
+def _where_words(pathway: Pathway, states: list[str]) -> str:
+    others = [s for s in pathway.state_ids if s not in states]
+    if not others:
+        return "in any state"
+    if len(others) < len(states):
+        return f"in any state but {_either(others, 'or')}"
+    return f"in {_either(states, 'or')}"
+
+
+def _shared_node(policy: Policy, pathway: Pathway) -> list[DNode]:
+    """The events that keep the state in many states, each listed once: where (and if) it may
+    happen, who decides and its time limits."""
+    on_arrows = {t.event for t in pathway.transitions for s in t.source if not _stays(t, s)}
+    lines: list[Line] = []
+    for event, states in _staying(pathway).items():
+        if len(states) < SHARED_STAYS:
+            continue
+        said: list[Line] = []
         for t in pathway.transitions:
-            if state.id in t.source and _stays(t, state.id) and not _everywhere(pathway, t):
-                lines.extend(transition_lines(policy, pathway, t, state.id))
-    return DNode(prefix + state.id, words(state.id), tuple(lines), shape, cluster=pathway.id if prefix else "")
+            here = [s for s in t.source if t.event == event and _stays(t, s)]
+            if not here:
+                continue
+            head, *rest = transition_lines(policy, pathway, t, None, event not in on_arrows)
+            if not said:
+                said.append(head)
+            when = _where_words(pathway, here) + (f", if {guard_words(t.guard)}" if t.guard is not None else "")
+            said.append(Line(when, "guard", head.style))
+            said.extend(line for line in rest if line.kind != "guard" and line not in said)
+        lines.extend(said)
+    return [DNode("__shared", "events that keep the state", tuple(lines), "note")] if lines else []
 
 
-def _anywhere_node(policy: Policy, pathway: Pathway, prefix: str = "") -> list[DNode]:
-    lines = [line for t in pathway.transitions if _everywhere(pathway, t)
-             for line in transition_lines(policy, pathway, t, pathway.initial)]
-    return [DNode(f"{prefix}__anywhere", "in any state", tuple(lines), "note")] if lines else []
+STAYS = "↻"  # marks an event listed inside a state: allowed there, and the state stays
+KEY: tuple[tuple[str, KeyStyle], ...] = (
+    (f"{STAYS} event: allowed in this state; the state stays", "key"),
+    ("double border: an outcome of the pathway", "key"),
+)
 
 
-def _legend(policy: Policy) -> tuple[tuple[str, Style], ...]:
+OVERVIEW_KEY: tuple[tuple[str, KeyStyle], ...] = (
+    ("dotted arrow: an event that ends or moves one pathway and opens another", "key"),
+    ("dotted line: an event both pathways handle", "key"),
+    ("bold arrow: a deadline counted from an event of another pathway", "key"),
+)
+
+
+def _legend(policy: Policy, key: tuple[tuple[str, KeyStyle], ...] = KEY) -> tuple[tuple[str, KeyStyle], ...]:
+    """The key, and which lines are statutory and which a local standard adds."""
     if len(policy.lineage) < 2:
-        return ()
-    return ((f"statutory ({policy.lineage[0]})", "statutory"),
-            (f"local standard ({', '.join(policy.lineage[1:])})", "local"))
+        return key
+    return key + ((f"statutory ({policy.lineage[0]})", "statutory"),
+                  (f"local standard ({', '.join(policy.lineage[1:])})", "local"))
 
 
 def pathway_diagram(policy: Policy, pathway_id: str) -> Diagram:
     """One pathway: its states, its arrows and every rule on them."""
     pathway = policy.pathway(pathway_id)
-    nodes = [_state_node(policy, pathway, s) for s in pathway.state_ids] + _anywhere_node(policy, pathway)
+    nodes = ([_state_node(policy, pathway, s) for s in pathway.state_ids] + _shared_node(policy, pathway)
+             + _guard_panel(policy, pathway))
     edges = [DEdge(source, t.target, transition_lines(policy, pathway, t, source),
                    _transition_style(policy, pathway, t))
              for t in pathway.transitions for source in t.source if t.target and not _stays(t, source)]
@@ -249,66 +344,89 @@ def pathway_diagram(policy: Policy, pathway_id: str) -> Diagram:
                    legend=_legend(policy), initial=pathway.initial)
 
 
-def _entry(pathway: Pathway, event: str) -> str:
-    """The state an event leads into in a pathway (its initial state if the event keeps it)."""
-    return next((t.target for t in pathway.transitions if t.event == event and t.target), pathway.initial)
+def _opens(pathway: Pathway, event: str) -> bool:
+    """Does the event take the pathway out of its initial state (start an episode)?"""
+    return any(t.event == event and pathway.initial in t.source and t.target not in (None, pathway.initial)
+               for t in pathway.transitions)
 
 
-def _overview_edges(policy: Policy, pathway: Pathway) -> Iterator[DEdge]:
-    """A pathway's arrows in the overview: one per pair of states, naming every event."""
-    pairs: dict[tuple[str, str], list[str]] = {}
-    styles: dict[tuple[str, str], Style] = {}
-    for t in pathway.transitions:
-        for source in t.source:
-            if t.target and not _stays(t, source):
-                pairs.setdefault((source, t.target), [])
-                if words(t.event) not in pairs[(source, t.target)]:
-                    pairs[(source, t.target)].append(words(t.event))
-                if _transition_style(policy, pathway, t) == "local":
-                    styles[(source, t.target)] = "local"
-    for (u, v), events in pairs.items():
-        yield DEdge(f"{pathway.id}.{u}", f"{pathway.id}.{v}", tuple(Line(e) for e in events),
-                    styles.get((u, v), "statutory"))
+def _states_lines(pathway: Pathway) -> tuple[Line, ...]:
+    final = {s.id for s in pathway.states if s.final}
+    return tuple(Line(words(s) + (" (start)" if s == pathway.initial else " (outcome)" if s in final else ""),
+                      "state") for s in pathway.state_ids)
 
 
-def _shared_events(policy: Policy) -> Iterator[tuple[DNode, list[DEdge]]]:
-    """Events that more than one pathway handles: one node each, linked to every such pathway."""
-    order = [e for p in policy.pathways for t in p.transitions for e in [t.event]]
-    for event in dict.fromkeys(order):
+def _merge(edges: list[DEdge]) -> list[DEdge]:
+    """One arrow per pair of pathways and kind, naming every event or rule on it."""
+    merged: dict[tuple[str, str, str, bool], DEdge] = {}
+    for e in edges:
+        key = (e.source, e.target, e.kind, e.directed)
+        old = merged.get(key)
+        if old is None:
+            merged[key] = e
+        else:
+            lines = old.lines + tuple(line for line in e.lines if line not in old.lines)
+            style: Style = "local" if "local" in (old.style, e.style) else "statutory"
+            merged[key] = DEdge(e.source, e.target, lines, style, e.kind, directed=e.directed)
+    return list(merged.values())
+
+
+def _everywhere_events(policy: Policy) -> list[str]:
+    """Events that more than half of the pathways handle (a death, a move): listed, not drawn."""
+    counts = {e: len(policy.pathways_for(e)) for p in policy.pathways for e in sorted(p.events)}
+    return [e for e, n in counts.items() if n >= 3 and 2 * n > len(policy.pathways)]
+
+
+def _shared_events(policy: Policy, skip: set[str]) -> tuple[list[DNode], list[DEdge]]:
+    """Events two or more pathways handle: an arrow from the pathways it comes from into those
+    it opens, a line when it opens all or none of them, or a hub node for three or more."""
+    nodes: list[DNode] = []
+    edges: list[DEdge] = []
+    for event in dict.fromkeys(t.event for p in policy.pathways for t in p.transitions):
         routes = policy.pathways_for(event)
-        if len(routes) > 1:
-            node = DNode(f"event.{event}", words(event), shape="event")
-            yield node, [DEdge(node.id, f"{p.id}.{_entry(p, event)}", kind="link", lhead=p.id) for p in routes]
+        if len(routes) < 2 or event in skip:
+            continue
+        opened = [p for p in routes if _opens(p, event)]
+        others = [p for p in routes if p not in opened]
+        label = (Line(words(event)),)
+        if opened and others:
+            edges.extend(DEdge(a.id, b.id, label, kind="event") for a in others for b in opened)
+        elif len(routes) == 2:
+            edges.append(DEdge(routes[0].id, routes[1].id, label, kind="event", directed=False))
+        else:
+            nodes.append(DNode(f"event.{event}", words(event), shape="event"))
+            edges.extend(DEdge(f"event.{event}", p.id, kind="event", directed=False) for p in routes)
+    return nodes, edges
 
 
 def _deadline_links(policy: Policy) -> Iterator[DEdge]:
-    """Deadlines whose start and end events belong to different pathways."""
+    """Deadlines counted from an event of another pathway: an arrow from each pathway that
+    handles the start event into the rule's own pathway (which does not handle it)."""
     for rule in policy.rules:
         if not isinstance(rule, DeadlineRule):
             continue
-        starts, ends = policy.pathways_for(rule.start.event), policy.pathways_for(rule.end.event)
-        for a in starts:
-            for b in ends:
-                if a.id != b.id and not (a in ends and b in starts):
-                    line = Line(f"{words(rule.end.event)} {_limit_words(rule)}", "rule", _rule_style(policy, rule))
-                    yield DEdge(f"{a.id}.{_entry(a, rule.start.event)}", f"{b.id}.{_entry(b, rule.end.event)}",
-                                (line,), line.style, kind="deadline")
+        home = policy.pathway(rule.pathway)
+        if rule.start.event in home.events:
+            continue
+        line = Line(f"{words(rule.end.event)} {_limit_words(rule)}", "rule", _rule_style(policy, rule))
+        for other in policy.pathways_for(rule.start.event):
+            yield DEdge(other.id, home.id, (line,), line.style, kind="deadline")
 
 
 def overview_diagram(policy: Policy) -> Diagram:
-    """Every pathway as a cluster of its states, linked by shared events and deadlines."""
-    nodes: list[DNode] = []
-    edges: list[DEdge] = []
-    for p in policy.pathways:
-        nodes.extend(_state_node(policy, p, s, prefix=f"{p.id}.", detail=False) for s in p.state_ids)
-        edges.extend(_overview_edges(policy, p))
-    for node, links in _shared_events(policy):
-        nodes.append(node)
-        edges.extend(links)
-    edges.extend(_deadline_links(policy))
+    """Every pathway as a cluster listing its states, joined by the events they share and by
+    deadlines that run from one pathway into another."""
+    nodes = [DNode(p.id, "", _states_lines(p), "list", cluster=p.id, in_state=False) for p in policy.pathways]
+    everywhere = _everywhere_events(policy)
+    if everywhere:
+        lines = tuple(Line(f"{words(e)} ({len(policy.pathways_for(e))} of {len(policy.pathways)})", "state")
+                      for e in everywhere)
+        nodes.append(DNode("__everywhere", "handled by most pathways", lines, "note", in_state=False))
+    hubs, links = _shared_events(policy, set(everywhere))
+    edges = _merge(links + list(_deadline_links(policy)))
     clusters = tuple(Cluster(p.id, p.title) for p in policy.pathways)
-    return Diagram(f"{policy.id}.{OVERVIEW}", f"{policy.title}: the whole journey", policy.title,
-                   tuple(nodes), tuple(edges), clusters, _legend(policy))
+    return Diagram(f"{policy.id}.{OVERVIEW}", "The whole journey: pathways and how they connect", policy.title,
+                   tuple(nodes + hubs), tuple(edges), clusters, _legend(policy, OVERVIEW_KEY))
 
 
 def diagram_names(policy: Policy) -> list[str]:
@@ -335,16 +453,18 @@ def compile_diagrams(policy: Policy) -> dict[str, Diagram]:
 FONT = "Helvetica,Arial,sans-serif"
 LOCAL_COLOUR = "#b35806"  # dark orange: distinct from black for most colour vision, and dashed too
 INK = "#222222"
-_FILL = {"initial": "#e8f1fb", "state": "#f4f4f4", "final": "#e6f4e6", "note": "#fffbe6", "event": "#ffffff"}
-_FONT_SIZE = {"event": 13, "guard": 12, "decides": 12, "rule": 12}
+_FILL = {"initial": "#e8f1fb", "state": "#f4f4f4", "final": "#e6f4e6", "note": "#fffbe6", "event": "#ffffff",
+         "list": "#ffffff"}
+_FONT_SIZE = {"event": 13, "guard": 12, "decides": 12, "rule": 12, "state": 13}
 
 
 def _q(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _html_line(line: Line) -> str:
-    parts = textwrap.wrap(line.text, WRAP) or [""]
+def _html_line(line: Line, in_state: bool = False, width: int = WRAP) -> str:
+    text = f"{STAYS} {line.text}" if in_state and line.kind == "event" else line.text
+    parts = textwrap.wrap(text, width) or [""]
     text = '<br align="left"/>'.join(html.escape(p, quote=False) for p in parts)
     if line.kind == "event":
         text = f"<b>{text}</b>"
@@ -356,11 +476,12 @@ def _html_line(line: Line) -> str:
 
 def _node_label(node: DNode) -> str:
     title = "<br/>".join(html.escape(p, quote=False) for p in textwrap.wrap(node.title, WRAP))
-    head = f'<font point-size="16"><b>{title}</b></font>'
+    head = f'<tr><td><font point-size="16"><b>{title}</b></font></td></tr>' if title else ""
     if not node.lines:
-        return f"<{head}>"
-    body = "".join(_html_line(line) for line in node.lines)
-    return f'<<table border="0" cellborder="0" cellspacing="2"><tr><td>{head}</td></tr>' \
+        return f"<{head[8:-10]}>"
+    width = WRAP_NOTE if node.shape == "note" else WRAP
+    body = "".join(_html_line(line, node.in_state, width) for line in node.lines)
+    return f'<<table border="0" cellborder="0" cellspacing="2">{head}' \
            f'<tr><td align="left" balign="left">{body}</td></tr></table>>'
 
 
@@ -377,6 +498,9 @@ def _node_dot(node: DNode) -> str:
         case "event":
             attrs["shape"] = "ellipse"
             attrs["style"] = "filled"
+        case "list":
+            attrs["shape"] = "plain"
+            attrs["style"] = '""'
         case "state":
             pass
         case _:
@@ -389,37 +513,52 @@ def _edge_dot(edge: DEdge) -> str:
     if edge.lines:
         attrs["label"] = "<" + "".join(_html_line(line) for line in edge.lines) + ">"
     if edge.style == "local":
-        attrs.update(style="dashed", color=_q(LOCAL_COLOUR), fontcolor=_q(LOCAL_COLOUR))
-    if edge.kind == "link":
-        attrs.update(style="dotted", arrowhead="none", color=_q("#777777"))
+        attrs.update(style=_q("dashed"), color=_q(LOCAL_COLOUR), fontcolor=_q(LOCAL_COLOUR))
+    if edge.kind == "event":
+        attrs.update(style=_q("dotted"), color=_q("#555555"), penwidth="1.5")
     elif edge.kind == "deadline":
-        attrs.update(style="bold,dashed" if edge.style == "local" else "bold", constraint="false")
-    if edge.lhead:
-        attrs["lhead"] = _q(f"cluster_{edge.lhead}")
+        attrs.update(style=_q("bold,dashed" if edge.style == "local" else "bold"))
+    if not edge.directed:
+        attrs.update(dir="none")
     inner = f" [{', '.join(f'{k}={v}' for k, v in attrs.items())}]" if attrs else ""
     return f"{_q(edge.source)} -> {_q(edge.target)}{inner};"
 
 
-def _legend_dot(legend: tuple[tuple[str, Style], ...]) -> list[str]:
+def _grid_dot(d: Diagram) -> list[str]:
+    """Invisible edges that lay clusters out in rows, each row below every node of the cluster
+    above it, so an overview of many pathways keeps roughly the shape of a screen."""
+    columns = max(4, math.ceil(math.sqrt(len(d.clusters))))
+    lines = []
+    for above, below in zip(d.clusters, d.clusters[columns:]):
+        top = next(n for n in d.nodes if n.cluster == below.id)
+        lines.extend(f"  {_q(n.id)} -> {_q(top.id)} [style=invis];" for n in d.nodes if n.cluster == above.id)
+    return lines
+
+
+_KEY_MARK = {"key": "", "statutory": "——— ", "local": "- - - - "}
+
+
+def _legend_dot(legend: tuple[tuple[str, KeyStyle], ...]) -> list[str]:
     if not legend:
         return []
     rows = "".join(
-        f'<tr><td align="left"><font color="{LOCAL_COLOUR if style == "local" else INK}">'
-        f'{"- - - - " if style == "local" else "——— "}{html.escape(text, quote=False)}</font></td></tr>'
+        f'<tr><td align="left"><font point-size="12" color="{LOCAL_COLOUR if style == "local" else INK}">'
+        f'{_KEY_MARK[style]}{html.escape(text, quote=False)}</font></td></tr>'
         for text, style in legend)
-    return ['  subgraph cluster__legend {', '    label=<<b>legend</b>>; style="rounded"; color="#999999";',
-            f'    "__legend" [shape=plaintext, style="", label=<<table border="0">{rows}</table>>];', '  }']
+    return [f'  "__legend" [shape=box, style="rounded", color="#999999", margin="0.1,0.05", '
+            f'label=<<table border="0" cellspacing="1"><tr><td align="left"><b>key</b></td></tr>{rows}</table>>];']
 
 
 def to_dot(d: Diagram) -> str:
-    """The diagram as Graphviz DOT: deterministic, left to right, fonts ≥ 12 pt."""
+    """The diagram as Graphviz DOT: deterministic, top down (a pathway is taller than wide, which
+    suits a projector better than a long left-to-right strip), fonts of 12 pt and more."""
     title = html.escape(d.title, quote=False)
     sub = html.escape(d.subtitle, quote=False)
     out = [f"// {d.id} — generated by journey from the policy; regenerate: {REGENERATE}",
            f"digraph {_q(d.id)} {{",
-           f'  graph [rankdir=LR, compound=true, newrank=true, nodesep=0.5, ranksep=0.7, pad=0.3, '
+           f'  graph [rankdir=TB, compound=true, newrank=true, nodesep=0.5, ranksep=0.7, pad=0.3, '
            f'fontname={_q(FONT)}, fontsize=20, labelloc=t, labeljust=l, '
-           f'label=<<b>{title}</b><br/><font point-size="14">{sub}</font>>];',
+           f'label=<<b>{title}</b><br align="left"/><font point-size="14">{sub}</font><br align="left"/>>];',
            f'  node [shape=box, style="rounded,filled", fontname={_q(FONT)}, fontsize=14, color={_q(INK)}, '
            f'fontcolor={_q(INK)}, margin="0.2,0.1"];',
            f"  edge [fontname={_q(FONT)}, fontsize=12, color={_q(INK)}, fontcolor={_q(INK)}, arrowsize=0.8];"]
@@ -428,12 +567,18 @@ def to_dot(d: Diagram) -> str:
         out.append(f'  "__start" -> {_q(d.initial)};')
     for cluster in d.clusters:
         out.append(f"  subgraph {_q('cluster_' + cluster.id)} {{")
-        out.append(f'    label=<<b>{html.escape(cluster.title, quote=False)}</b>>; fontsize=16; '
-                   'style="rounded"; color="#888888";')
+        title = "<br/>".join(html.escape(t, quote=False) for t in textwrap.wrap(cluster.title, WRAP))
+        out.append(f'    label=<<b>{title}</b>>; fontsize=16; style="rounded,filled"; fillcolor="#f7f7f7"; '
+                   'color="#888888"; margin=12;')
         out.extend(f"    {_node_dot(n)}" for n in d.nodes if n.cluster == cluster.id)
         out.append("  }")
     out.extend(f"  {_node_dot(n)}" for n in d.nodes if not n.cluster)
+    notes = [n.id for n in d.nodes if n.shape == "note" and not d.clusters]
+    if notes and d.initial:  # below the states, so that a long note does not push them down
+        out.append(f"  {{rank=sink; {'; '.join(_q(n) for n in notes)};}}")
+        out.extend(f"  {_q(d.initial)} -> {_q(n)} [style=invis];" for n in notes)
     out.extend(f"  {_edge_dot(e)}" for e in d.edges)
+    out.extend(_grid_dot(d))
     out.extend(_legend_dot(d.legend))
     out.append("}")
     return "\n".join(out) + "\n"
@@ -454,12 +599,13 @@ def _mtext(lines: Sequence[str]) -> str:
 def to_mermaid(d: Diagram) -> str:
     """The diagram as a Mermaid flowchart (for Markdown pages and wikis)."""
     out = [f"%% {d.id} — generated by journey from the policy; regenerate: {REGENERATE}",
-           "---", f"title: {d.title} ({d.subtitle})", "---", "flowchart LR"]
+           "---", f"title: {json.dumps(f'{d.title} ({d.subtitle})', ensure_ascii=False)}", "---", "flowchart TB"]
     shapes = {"initial": ('(["', '"])'), "state": ('("', '")'), "final": ('((("', '")))'),
-              "note": ('["', '"]'), "event": ('{{"', '"}}')}
+              "note": ('["', '"]'), "event": ('{{"', '"}}'), "list": ('["', '"]')}
     def node_line(n: DNode) -> str:
         left, right = shapes[n.shape]
-        return f"{_mid(n.id)}{left}{_mtext([n.title, *(line.text for line in n.lines)])}{right}"
+        shown = [f"{STAYS} {line.text}" if line.kind == "event" and n.in_state else line.text for line in n.lines]
+        return f"{_mid(n.id)}{left}{_mtext([t for t in (n.title, *shown) if t])}{right}"
     for cluster in d.clusters:
         out.append(f'  subgraph {_mid("cluster_" + cluster.id)}["{_mtext([cluster.title])}"]')
         out.extend(f"    {node_line(n)}" for n in d.nodes if n.cluster == cluster.id)
@@ -467,9 +613,9 @@ def to_mermaid(d: Diagram) -> str:
     out.extend(f"  {node_line(n)}" for n in d.nodes if not n.cluster)
     local_links = []
     for i, e in enumerate(d.edges):
-        target = _mid("cluster_" + e.lhead) if e.lhead else _mid(e.target)
-        arrow = "-.->" if e.style == "local" or e.kind != "transition" else "-->"
-        arrow = "-.-" if e.kind == "link" else arrow
+        target = _mid(e.target)
+        arrow = "-.->" if e.style == "local" or e.kind == "event" else ("==>" if e.kind == "deadline" else "-->")
+        arrow = arrow if e.directed else "-.-"
         label = f'|"{_mtext([line.text for line in e.lines])}"|' if e.lines else ""
         out.append(f"  {_mid(e.source)} {arrow}{label} {target}")
         if e.style == "local":
@@ -478,6 +624,8 @@ def to_mermaid(d: Diagram) -> str:
     finals = [_mid(n.id) for n in d.nodes if n.shape == "final"]
     if finals:
         out.append(f"  class {','.join(finals)} final")
+    if d.legend:
+        out.append(f'  {_mid("__legend")}["{_mtext(["key", *(text for text, _ in d.legend)])}"]')
     if local_links:
         out.append(f"  linkStyle {','.join(local_links)} stroke:{LOCAL_COLOUR},color:{LOCAL_COLOUR}")
     return "\n".join(out) + "\n"
@@ -511,9 +659,10 @@ def _graphviz(dot: str, fmt: str) -> bytes:
     return pygraphviz.AGraph(string=dot).draw(format=fmt, prog="dot")
 
 
-def write_policy(policy: Policy, folder: Path, formats: Sequence[str] = ("dot", "svg")) -> list[Path]:
-    """Write every diagram of a policy into ``folder``; remove files of those formats that no
-    longer match a diagram. Returns the paths written."""
+def write_policy(policy: Policy, folder: Path, formats: Sequence[str] = ("dot", "svg"), *,
+                 prune: bool = False) -> list[Path]:
+    """Write every diagram of a policy into ``folder`` and return the paths written. ``prune``:
+    also remove files of those formats that no longer match a diagram (a renamed pathway)."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, d in compile_diagrams(policy).items():
@@ -521,7 +670,7 @@ def write_policy(policy: Policy, folder: Path, formats: Sequence[str] = ("dot", 
             path = folder / f"{name}{SUFFIX[fmt]}"
             path.write_bytes(render(d, fmt))
             written.append(path)
-    for fmt in formats:
+    for fmt in formats if prune else ():
         for stale in sorted(folder.glob(f"*{SUFFIX[fmt]}")):
             if stale not in written:
                 stale.unlink()
@@ -530,15 +679,13 @@ def write_policy(policy: Policy, folder: Path, formats: Sequence[str] = ("dot", 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m journey.compilers.diagram --write diagrams``: regenerate the committed files."""
-    from journey.spec.load import available_policies, load_policy
-
     parser = argparse.ArgumentParser(prog="python -m journey.compilers.diagram", description=main.__doc__)
     parser.add_argument("--write", type=Path, required=True, metavar="FOLDER",
                         help="write FOLDER/<policy>/<diagram>.dot and .svg")
     parser.add_argument("--policy", action="append", help="only this policy (repeatable; default: all shipped)")
     args = parser.parse_args(argv)
     for name in args.policy or available_policies():
-        for path in write_policy(load_policy(name), args.write / name):
+        for path in write_policy(load_policy(name), args.write / name, prune=True):
             print(path)
     return 0
 

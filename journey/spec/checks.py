@@ -82,6 +82,17 @@ def _enum_constants(node: Node) -> Iterator[tuple[str, object]]:
                 yield from _enum_constants(child)
 
 
+RESERVED_FIELDS = frozenset({"type", "at", "case_id", "child", "index"})
+
+
+def check_event_fields(policy: Policy) -> Iterator[PolicyIssue]:
+    """Event fields may not reuse the case format's own keys (``type``, ``at``)."""
+    for name, ev in policy.vocabulary.items():
+        for field in set(ev.fields) & RESERVED_FIELDS:
+            yield PolicyIssue(code="schema", level="error",
+                              message=f"event {name}: field name {field!r} is reserved by the case format")
+
+
 def check_transition_events(policy: Policy) -> Iterator[PolicyIssue]:
     """Transitions use vocabulary events and guards read real fields."""
     for p in policy.pathways:
@@ -182,7 +193,7 @@ def _limit_of(rule: Rule):
             return None
 
 
-CHECKS: tuple[Check, ...] = (check_states, check_transition_events, check_rule_events,
+CHECKS: tuple[Check, ...] = (check_states, check_event_fields, check_transition_events, check_rule_events,
                              check_rule_pathways, check_rule_ids, check_tightening)
 
 

@@ -15,8 +15,8 @@ from typing import Literal, assert_never
 
 from journey.calendar.spans import compare_max_limits
 from journey.spec.guards import Field, In, fields_of
-from journey.spec.model import (AgeRule, DeadlineRule, GestationRule, GuardRule, Limit, Policy, RecurringRule,
-                                Rule)
+from journey.spec.model import (AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, Limit, Policy,
+                                RecurringRule, Rule)
 
 Standing = Literal["stricter", "same", "laxer", "not always stricter", "not comparable", "local only"]
 
@@ -140,6 +140,8 @@ class Topic:
     recurring ``event``. ``second``: the interval before a recurring rule switches (``then``), or
     a deadline from one ``event`` to the next. ``then``: the settled interval of a recurring
     ``event`` (after its switch, if it has one). ``age``/``gestation``: rules ending in ``event``.
+    ``reads``: the event's ``where`` must read this field (``bedroom_seen`` visits); ``unless``:
+    rules whose ``where`` reads one of these fields belong to another row.
     """
 
     label: str
@@ -147,7 +149,11 @@ class Topic:
     measure: Measure = "deadline"
     start: str | None = None
     pathway: str | None = None
+    reads: str | None = None
+    unless: tuple[str, ...] = ()
 
+
+_SPECIAL_VISITS = ("seen_alone", "bedroom_seen")
 
 TOPICS: tuple[Topic, ...] = (
     Topic("referral decision", "referral_decision", start="contact_received"),
@@ -156,33 +162,55 @@ TOPICS: tuple[Topic, ...] = (
     Topic("ICPC", "icpc_held"),
     Topic("first core group", "core_group_held", start="icpc_held"),
     Topic("core group frequency", "core_group_held", "every"),
-    Topic("CP visits", "visit", "every", pathway="child_protection"),
+    Topic("CP visits", "visit", "every", pathway="child_protection", unless=_SPECIAL_VISITS),
+    Topic("CP visits, seen alone", "visit", "every", pathway="child_protection", reads="seen_alone"),
+    Topic("CP visits, bedroom seen", "visit", "every", pathway="child_protection", reads="bedroom_seen"),
     Topic("RCPC first", "rcpc_held", start="icpc_held"),
     Topic("RCPC then", "rcpc_held", "then"),
-    Topic("CIN visits", "visit", "every", pathway="child_in_need"),
+    Topic("CIN visits", "visit", "every", pathway="child_in_need", unless=_SPECIAL_VISITS),
     Topic("CIN review first", "cin_plan_reviewed", start="cin_plan_started"),
     Topic("CIN review", "cin_plan_reviewed", "every"),
     Topic("LAC review first", "lac_review_held", start="looked_after_started"),
     Topic("LAC review second", "lac_review_held", "second"),
     Topic("LAC review then", "lac_review_held", "then"),
-    Topic("LAC visits first", "visit", start="looked_after_started", pathway="looked_after"),
-    Topic("LAC visits", "visit", "every", pathway="looked_after"),
+    Topic("LAC visits first", "visit", start="looked_after_started", pathway="looked_after",
+          unless=_SPECIAL_VISITS),
+    Topic("LAC visits", "visit", "every", pathway="looked_after", unless=_SPECIAL_VISITS),
     Topic("pathway plan review", "pathway_plan_reviewed", "every"),
     Topic("leaving care needs assessment", "needs_assessment_completed", "age"),
     Topic("pre-birth conference", "icpc_held", "gestation"),
 )
 
 
+def _ended_by(rule: Rule) -> EventMatch:
+    match rule:
+        case DeadlineRule() | AgeRule() | GestationRule():
+            return rule.end
+        case RecurringRule() | GuardRule():
+            return rule.event
+        case _:
+            assert_never(rule)
+
+
+def _reads_fit(rule: Rule, topic: Topic) -> bool:
+    """Does the rule's end event read the field the topic asks for (and none it leaves out)?"""
+    where = _ended_by(rule).where
+    read = {f.path[0] for f in fields_of(where)} if where is not None else set()
+    return (topic.reads is None or topic.reads in read) and not read & set(topic.unless)
+
+
 def _fits(rule: Rule, topic: Topic) -> str | None:
     """The rule's answer to ``topic`` in plain words, or None if it does not answer it."""
     if topic.pathway is not None and rule.pathway != topic.pathway:
+        return None
+    if not _reads_fit(rule, topic):
         return None
     match topic.measure, rule:
         case "deadline", DeadlineRule() if (rule.end.event == topic.event and rule.limit.bound == "max"
                                             and topic.start in (None, rule.start.event)):
             return str(rule.limit.duration)
         case "deadline", RecurringRule(first=first) if (rule.event.event == topic.event and first is not None
-                                                        and topic.start in (None, first.after.event)):
+                                                        and topic.start == first.after.event):
             return str(first.within.duration)
         case "every", RecurringRule() if rule.event.event == topic.event:
             return limit_words(rule)

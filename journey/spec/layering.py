@@ -46,6 +46,9 @@ def _every_state(transitions: tuple[Transition, ...], states: tuple[str, ...]) -
 def layer(parent: Policy | None, file, base_vocabulary: dict[str, EventType]) -> Policy:
     """Return ``file`` layered on ``parent`` (``None`` for a baseline policy)."""
     vocabulary = dict(parent.vocabulary if parent else base_vocabulary)
+    for name in sorted(set(file.events) & set(vocabulary)):
+        raise PolicyError("duplicate_id", f"event {name!r} is already in the vocabulary; a policy may "
+                          "add events, not redefine them", path=file.path)
     vocabulary.update({name: ev.model_copy(update={"name": name}) for name, ev in file.events.items()})
     own = [p.model_copy(update={"defined_by": file.id}) for p in file.pathways]
     pathways = list(parent.pathways if parent else _NO_PARENT) + own

@@ -128,6 +128,9 @@ def _expand(data: dict[str, Any], lines: dict, origin: str) -> dict[str, Any]:
     """Normalise conveniences before validation: ``from: x`` → ``[x]``, ``from: '*'`` → all
     states, and record each item's line."""
     data = dict(data)
+    if isinstance(data.get("events"), dict):  # an event's name is its key
+        data["events"] = {name: {"name": name, **body} if isinstance(body, dict) else body
+                          for name, body in data["events"].items()}
     for key in ("pathways", "extend_pathways", "rules"):
         items = data.get(key) or []
         if not isinstance(items, list):
@@ -174,6 +177,11 @@ def _validated(model: type[Model], path: Path, extra: dict[str, Any]) -> Any:
         raise _schema_error(exc, data, lines, path) from None
 
 
+def _no_redefinition(have: dict[str, Any], new: dict[str, Any], path: Path) -> None:
+    for name in sorted(set(have) & set(new)):
+        raise PolicyError("duplicate_id", f"event {name!r} is defined in two part files", path=_display(path))
+
+
 def read_policy_file(path: Path) -> PolicyFile:
     """Validate one policy (a file, or a directory of parts) file by file; errors name the file,
     line and field."""
@@ -185,7 +193,11 @@ def read_policy_file(path: Path) -> PolicyFile:
     for part in parts:
         for key in PolicyPart.model_fields:
             value = getattr(part, key)
-            merged[key] = {**merged[key], **value} if isinstance(value, dict) else merged[key] + value
+            if isinstance(value, dict):
+                _no_redefinition(merged[key], value, path)
+                merged[key] = {**merged[key], **value}
+            else:
+                merged[key] = merged[key] + value
     return header.model_copy(update=merged)
 
 
@@ -236,10 +248,21 @@ def _chain(path: Path) -> list[PolicyFile]:
             raise PolicyError("extends_cycle", f"'extends' loops back to {current.stem}",
                               path=_display(current))
         seen.add(current)
-        file = read_policy_file(current)
+        file = _read_shipped(current) if _is_shipped(current) else read_policy_file(current)
         chain.append(file)
         current = resolve(file.extends) if file.extends else None
     return list(reversed(chain))
+
+
+def _is_shipped(path: Path) -> bool:
+    return path.parent == POLICY_DIR.resolve()
+
+
+@lru_cache(maxsize=32)
+def _read_shipped(path: Path) -> PolicyFile:
+    """A shipped policy as written, parsed once: re-reading it under other interpretations then
+    costs only the layering and the checks, not the YAML parse."""
+    return read_policy_file(path)
 
 
 @lru_cache(maxsize=32)
@@ -258,6 +281,6 @@ def load_policy(name_or_path: str | Path = "england",
     never answered from a stale copy."""
     path = resolve(name_or_path)
     readings: Readings = tuple(sorted((interpretations or {}).items()))
-    if path.parent == POLICY_DIR.resolve():
+    if _is_shipped(path):
         return _load_shipped(path, readings)
     return _load(path, readings)

@@ -38,13 +38,18 @@ def _construct(loader: _StrictLoader, node: yaml.Node, path: Path_, lines: dict[
         raise yaml.constructor.ConstructorError(None, None, f"tag {node.tag!r} is not allowed",
                                                 node.start_mark)
     if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)  # resolve '<<' merge keys
+        own = sum(1 for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge")
+        loader.flatten_mapping(node)  # resolve '<<' merge keys: merged pairs come first
+        merged = len(node.value) - own
         out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
+        explicit: set[Any] = set()
+        for i, (key_node, value_node) in enumerate(node.value):
             key = loader.construct_object(key_node, deep=True)
-            if key in out:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark)
+            if i >= merged:  # a key written here may override a merged one, not another written one
+                if key in explicit:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"duplicate key {key!r}", key_node.start_mark)
+                explicit.add(key)
             out[key] = _construct(loader, value_node, path + (key,), lines)
         return out
     if isinstance(node, yaml.SequenceNode):

@@ -154,6 +154,8 @@ class _Run:
         if opened and rule.on_repeat == "keep":
             return
         if rule.on_repeat == "restart":
+            for ob in opened:  # the clock restarts; one already overdue was still missed
+                self.lapse(slot, ob, ev.at.date)
             opened.clear()
         due = due_after(ev.at, rule.limit.duration, self.cal) if rule.limit.bound == "max" else None
         opened.append(Obligation(due or Due(ev.at.date), ev))
@@ -240,6 +242,7 @@ class _Run:
             self.switched.discard(slot.slot)
             self.activate(slot, ev.at, ev)
         else:
+            self.anchor.pop(slot.slot, None)  # re-entering the phase needs a fresh ``first.after``
             for ob in self.open.pop(slot.slot, []):
                 self.lapse(slot, ob, ev.at.date)
 
