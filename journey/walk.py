@@ -401,6 +401,7 @@ class Tracker:
                     self.switched.discard(rule.id)
                     self.activate(rule, ev.at, ev)
                 else:
+                    self.anchor.pop(rule.id, None)  # re-entering needs a fresh ``first.after`` event
                     for ob in self.open.pop(rule.id, []):
                         self.lapse(ob, ev.at.date)
 
@@ -465,7 +466,9 @@ class Tracker:
                 opened = self.open.setdefault(rule.id, [])
                 if opened and rule.on_repeat == "keep":
                     return
-                if rule.on_repeat == "restart":
+                if rule.on_repeat == "restart":  # the clock restarts; one already overdue was missed
+                    for ob in opened:
+                        self.lapse(ob, ev.at.date)
                     opened.clear()
                 opened.append(self.obligation(rule, ev, rule.limit.duration))
             case "check":

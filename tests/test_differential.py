@@ -168,7 +168,8 @@ def reference(policy, history) -> tuple[set, set]:
             if _matches(r.start, ev, history.child):
                 if opened[r.id] and r.on_repeat == "keep":
                     continue
-                if r.on_repeat == "restart":
+                if r.on_repeat == "restart":  # a restarted clock: one already overdue was missed
+                    broken |= {(r.id, "missing", ob.start, ob.due.isoformat()) for ob in opened[r.id] if ob.due < day}
                     opened[r.id] = []
                 opened[r.id].append(_Open(ev.index, _due(day, r.limit.value, r.limit.unit)))
     pending = set()

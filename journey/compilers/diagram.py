@@ -332,14 +332,35 @@ def _legend(policy: Policy, key: tuple[tuple[str, KeyStyle], ...] = KEY) -> tupl
                   (f"local standard ({', '.join(policy.lineage[1:])})", "local"))
 
 
+ANY_SOURCE = 4
+"""A transition that leaves this many states or more (a child's death, a move out of area) is drawn
+once, from an "any state" marker, instead of as an arrow from every state."""
+
+
+def _moving_sources(t: Transition) -> list[str]:
+    return [s for s in t.source if t.target and not _stays(t, s)]
+
+
+def _from_anywhere(policy: Policy, pathway: Pathway, t: Transition, index: int) -> tuple[DNode, DEdge]:
+    marker = f"__any_{index}"
+    node = DNode(marker, "from " + _where_words(pathway, _moving_sources(t)).removeprefix("in "), (), "event",
+                 in_state=False)
+    edge = DEdge(marker, t.target or "", transition_lines(policy, pathway, t, None),
+                 _transition_style(policy, pathway, t))
+    return node, edge
+
+
 def pathway_diagram(policy: Policy, pathway_id: str) -> Diagram:
     """One pathway: its states, its arrows and every rule on them."""
     pathway = policy.pathway(pathway_id)
+    wide = [t for t in pathway.transitions if len(_moving_sources(t)) >= ANY_SOURCE]
+    anywhere = [_from_anywhere(policy, pathway, t, i) for i, t in enumerate(wide)]
     nodes = ([_state_node(policy, pathway, s) for s in pathway.state_ids] + _shared_node(policy, pathway)
-             + _guard_panel(policy, pathway))
+             + _guard_panel(policy, pathway) + [n for n, _ in anywhere])
     edges = [DEdge(source, t.target, transition_lines(policy, pathway, t, source),
                    _transition_style(policy, pathway, t))
-             for t in pathway.transitions for source in t.source if t.target and not _stays(t, source)]
+             for t in pathway.transitions if t not in wide
+             for source in _moving_sources(t)] + [e for _, e in anywhere]
     return Diagram(f"{policy.id}.{pathway.id}", pathway.title, policy.title, tuple(nodes), tuple(edges),
                    legend=_legend(policy), initial=pathway.initial)
 
