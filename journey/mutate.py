@@ -37,7 +37,7 @@ class Mutation:
     how: str
 
 
-def possible_kinds(policy: Policy) -> dict[MutationKind, str]:
+def impossible_kinds(policy: Policy) -> dict[MutationKind, str]:
     """Mutation kinds this policy cannot support at all, each with the reason."""
     rules = policy.rules
     out: dict[MutationKind, str] = {}
@@ -62,7 +62,7 @@ def check_kinds(policy: Policy, kinds: Sequence[str]) -> None:
     bad = [k for k in kinds if k not in MUTATION_KINDS]
     if bad:
         raise ValueError(f"unknown mutation kind {bad[0]!r}; known: {', '.join(MUTATION_KINDS)}")
-    impossible = possible_kinds(policy)
+    impossible = impossible_kinds(policy)
     for k in kinds:
         if k in impossible:
             raise MutationImpossible(f"cannot make a {k!r} mutation for policy {policy.id}: {impossible[k]}")

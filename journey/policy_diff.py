@@ -26,7 +26,7 @@ from journey.calendar import england
 from journey.cases import Case, Event
 from journey.spec.compare import limit_words, standing
 from journey.spec.describe import describe_rule
-from journey.spec.model import DeadlineRule, EventMatch, GuardRule, Policy, RecurringRule, Rule
+from journey.spec.model import DeadlineRule, EventMatch, GuardRule, Pathway, Policy, RecurringRule, Rule
 from journey.simulate import DEFAULT_MIX, CaseMix, simulate
 from journey.validator import validate
 from journey.validator.findings import Finding, Verdict
@@ -117,6 +117,37 @@ def rule_diff(old: Policy, new: Policy) -> list[RuleChange]:
     for rule in new.rules:
         if rule.id not in mine:
             out.append(RuleChange(rule.id, "added", None, describe_rule(rule)))
+    return out
+
+
+@dataclass(frozen=True)
+class TransitionChange:
+    """A transition (or a whole pathway) that one policy has and the other has not."""
+
+    pathway: str
+    change: Literal["added", "removed"]
+    transition: str  # "event: from, ... → to [when guard]", or "(pathway)"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pathway": self.pathway, "change": self.change, "transition": self.transition}
+
+
+def _signatures(pathway: Pathway) -> set[str]:
+    return {f"{t.event}: {', '.join(t.source)} → {t.target or '(stays)'}"
+            + (f" when {t.guard}" if t.guard is not None else "") for t in pathway.transitions}
+
+
+def transition_diff(old: Policy, new: Policy) -> list[TransitionChange]:
+    """Pathways and transitions added or removed: a draft may change the sequence, not only rules."""
+    mine, theirs = {p.id: p for p in old.pathways}, {p.id: p for p in new.pathways}
+    out = []
+    for pid in list(mine) + [p for p in theirs if p not in mine]:
+        if pid not in theirs or pid not in mine:
+            out.append(TransitionChange(pid, "removed" if pid not in theirs else "added", "(pathway)"))
+            continue
+        a, b = _signatures(mine[pid]), _signatures(theirs[pid])
+        out += [TransitionChange(pid, "removed", t) for t in sorted(a - b)]
+        out += [TransitionChange(pid, "added", t) for t in sorted(b - a)]
     return out
 
 
@@ -285,6 +316,7 @@ class PolicyDiff:
     workload_old: Workload
     workload_new: Workload
     blocked_new: dict[str, int] = field(default_factory=dict)  # rules NEW walks could not meet
+    transitions: list[TransitionChange] = field(default_factory=list)
 
     @property
     def share_broken(self) -> float:
@@ -293,6 +325,7 @@ class PolicyDiff:
     def to_dict(self) -> dict[str, Any]:
         return {"old": self.old, "new": self.new, "seed": self.seed, "cases": self.cases,
                 "rules": [r.to_dict() for r in self.rules],
+                "transitions": [t.to_dict() for t in self.transitions],
                 "examples": [e.to_dict() for e in self.examples],
                 "cohort": {"compliant_under_old": self.compliant_old, "non_compliant_under_new": self.broken_by_new,
                            "share_newly_non_compliant": round(self.share_broken, 4),
@@ -320,7 +353,7 @@ def policy_diff(old: Policy, new: Policy, *, cases: int = 200, seed: int = 0, mi
     names = labels or (old.id, new.id)
     return PolicyDiff(names[0], names[1], seed, cases, rule_diff(old, new), worse + better,
                       compliant_old, broken, compliant_new, fixed,
-                      workload(old_cases), workload(new_cases), _blocked(new_walks))
+                      workload(old_cases), workload(new_cases), _blocked(new_walks), transition_diff(old, new))
 
 
 # --- text -------------------------------------------------------------------------------------------
@@ -348,6 +381,9 @@ def render_text(diff: PolicyDiff) -> str:
         out.extend(f"      {d}" for d in r.details)
         if r.change in ("added", "removed"):
             out.append(f"      {r.new or r.old}")
+    if diff.transitions:
+        out.append(f"transitions: {len(diff.transitions)} changed")
+        out.extend(f"  {t.change:<14} {t.pathway}  {t.transition}" for t in diff.transitions)
     out.append("")
     if not diff.examples:
         out.append("histories whose verdict changes: none found")

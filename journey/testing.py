@@ -155,7 +155,7 @@ def compliant_histories(policy: Policy, *, pathways: Sequence[str] | None = None
 
 
 def _draw_compliant(draw: st.DrawFn, policy: _PolicyRef, *, pathways: tuple[str, ...] | None,
-                         max_events: int, case_id: str) -> Case:
+                    max_events: int, case_id: str) -> Case:
     config = WalkConfig(max_events=max_events, pathways=pathways, case_id=case_id)
     return compliant_walk(policy.policy, _Draws(draw), config)
 
@@ -192,7 +192,7 @@ def mutated_histories(policy: Policy, *, kinds: Sequence[str] = MUTATION_KINDS,
 
 
 def _draw_mutated(draw: st.DrawFn, policy: _PolicyRef, *, kinds: tuple[str, ...],
-                       pathways: tuple[str, ...] | None, max_events: int) -> MutatedHistory:
+                  pathways: tuple[str, ...] | None, max_events: int) -> MutatedHistory:
     config = WalkConfig(max_events=max_events, min_events=3, pathways=pathways)
     case = compliant_walk(policy.policy, _Draws(draw), config)
     first = draw(st.integers(0, len(kinds) - 1))

@@ -173,3 +173,29 @@ def test_policy_diff_of_a_policy_with_itself_finds_nothing():
     assert "rules: no rule differs" in result.stdout
     assert "histories whose verdict changes: none found" in result.stdout
     assert "non-compliant under england: 0 (0.0%)" in result.stdout
+
+
+def test_loosening_shows_histories_that_become_compliant():
+    """The README example the other way round: from every 10 to every 20 working days."""
+    old, new = str(EXAMPLES / "new.yaml"), str(EXAMPLES / "old.yaml")
+    result = runner.invoke(app, ["policy-diff", old, new, "--format", "json", "--cases", "40", "--seed", "1"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [r["change"] for r in data["rules"]] == ["loosened"]
+    assert data["cohort"]["non_compliant_under_new"] == 0
+    assert data["cohort"]["non_compliant_under_old"] > 0
+    assert {e["direction"] for e in data["examples"]} == {"newly compliant"}
+
+
+def test_transition_diff_lists_added_transitions(tmp_path):
+    old = _write(tmp_path, "old", BASE)
+    new = _write(tmp_path, "new", BASE + textwrap.dedent("""\
+        extend_pathways:
+          - id: child_protection
+            transitions:
+              - {event: core_group_held, from: [plan_agreed]}
+        """))
+    from journey.policy_diff import transition_diff
+    assert [(t.pathway, t.change, t.transition) for t in transition_diff(old, new)] == [
+        ("child_protection", "added", "core_group_held: plan_agreed → (stays)")]
+    assert transition_diff(old, old) == []

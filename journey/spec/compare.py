@@ -141,7 +141,9 @@ class Topic:
     a deadline from one ``event`` to the next. ``then``: the settled interval of a recurring
     ``event`` (after its switch, if it has one). ``age``/``gestation``: rules ending in ``event``.
     ``reads``: the event's ``where`` must read this field (``bedroom_seen`` visits); ``unless``:
-    rules whose ``where`` reads one of these fields belong to another row.
+    rules whose ``where`` reads one of these fields belong to another row. ``states``: a recurring
+    rule must be active in one of these states of its pathway (so the six-monthly looked-after
+    reviews are told from the three-monthly second review and from short breaks).
     """
 
     label: str
@@ -151,6 +153,7 @@ class Topic:
     pathway: str | None = None
     reads: str | None = None
     unless: tuple[str, ...] = ()
+    states: tuple[str, ...] = ()
 
 
 _SPECIAL_VISITS = ("seen_alone", "bedroom_seen")
@@ -158,7 +161,9 @@ _SPECIAL_VISITS = ("seen_alone", "bedroom_seen")
 TOPICS: tuple[Topic, ...] = (
     Topic("referral decision", "referral_decision", start="contact_received"),
     Topic("strategy discussion", "strategy_discussion_held"),
+    Topic("child seen in assessment", "visit", start="assessment_started", unless=_SPECIAL_VISITS),
     Topic("assessment", "assessment_authorised"),
+    Topic("section 47 concluded", "s47_concluded"),
     Topic("ICPC", "icpc_held"),
     Topic("first core group", "core_group_held", start="icpc_held"),
     Topic("core group frequency", "core_group_held", "every"),
@@ -167,19 +172,30 @@ TOPICS: tuple[Topic, ...] = (
     Topic("CP visits, bedroom seen", "visit", "every", pathway="child_protection", reads="bedroom_seen"),
     Topic("RCPC first", "rcpc_held", start="icpc_held"),
     Topic("RCPC then", "rcpc_held", "then"),
+    Topic("CIN plan after assessment", "cin_plan_started", start="assessment_authorised"),
     Topic("CIN visits", "visit", "every", pathway="child_in_need", unless=_SPECIAL_VISITS),
     Topic("CIN review first", "cin_plan_reviewed", start="cin_plan_started"),
     Topic("CIN review", "cin_plan_reviewed", "every"),
-    Topic("LAC review first", "lac_review_held", start="looked_after_started"),
-    Topic("LAC review second", "lac_review_held", "second"),
-    Topic("LAC review then", "lac_review_held", "then"),
+    Topic("LAC care plan", "care_plan_prepared", start="looked_after_started"),
+    Topic("LAC placement plan", "placement_plan_prepared", start="looked_after_started"),
+    Topic("IRO appointed", "iro_appointed", start="looked_after_started"),
+    Topic("LAC review first", "lac_review_held", start="looked_after_started", states=("awaiting_first_review",)),
+    Topic("LAC review second", "lac_review_held", "second", states=("awaiting_second_review",)),
+    Topic("LAC review then", "lac_review_held", "then", states=("reviewing",)),
     Topic("LAC visits first", "visit", start="looked_after_started", pathway="looked_after",
-          unless=_SPECIAL_VISITS),
-    Topic("LAC visits", "visit", "every", pathway="looked_after", unless=_SPECIAL_VISITS),
+          unless=_SPECIAL_VISITS, states=("reviewing",)),
+    Topic("LAC visits", "visit", "every", pathway="looked_after", unless=_SPECIAL_VISITS, states=("reviewing",)),
+    Topic("initial health assessment", "health_assessment_completed", start="looked_after_started"),
+    Topic("permanence plan", "permanence_plan_agreed", start="looked_after_started"),
     Topic("pathway plan review", "pathway_plan_reviewed", "every"),
     Topic("leaving care needs assessment", "needs_assessment_completed", "age"),
     Topic("pre-birth conference", "icpc_held", "gestation"),
+    Topic("return home interview", "return_interview_held", start="missing_ended"),
+    Topic("LADO informed", "lado_informed", start="staff_allegation_received"),
+    Topic("care proceedings", "final_order_made", start="care_proceedings_issued"),
 )
+
+
 
 
 def _ended_by(rule: Rule) -> EventMatch:
@@ -199,11 +215,18 @@ def _reads_fit(rule: Rule, topic: Topic) -> bool:
     return (topic.reads is None or topic.reads in read) and not read & set(topic.unless)
 
 
+def _states_fit(rule: Rule, topic: Topic) -> bool:
+    """A recurring rule answers a topic with ``states`` only while active in one of them."""
+    if not topic.states or not isinstance(rule, RecurringRule):
+        return True
+    return bool(set(rule.while_in) & set(topic.states))
+
+
 def _fits(rule: Rule, topic: Topic) -> str | None:
     """The rule's answer to ``topic`` in plain words, or None if it does not answer it."""
     if topic.pathway is not None and rule.pathway != topic.pathway:
         return None
-    if not _reads_fit(rule, topic):
+    if not _reads_fit(rule, topic) or not _states_fit(rule, topic):
         return None
     match topic.measure, rule:
         case "deadline", DeadlineRule() if (rule.end.event == topic.event and rule.limit.bound == "max"
@@ -215,6 +238,8 @@ def _fits(rule: Rule, topic: Topic) -> str | None:
         case "every", RecurringRule() if rule.event.event == topic.event:
             return limit_words(rule)
         case "second", RecurringRule(then=then) if rule.event.event == topic.event and then is not None:
+            return str(rule.every.duration)
+        case "second", RecurringRule() if rule.event.event == topic.event and topic.states:
             return str(rule.every.duration)
         case "second", DeadlineRule() if rule.start.event == rule.end.event == topic.event:
             return str(rule.limit.duration)

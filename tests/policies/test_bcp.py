@@ -464,3 +464,10 @@ def test_cin_reviews_three_monthly():
     verdict = check(c, long_term)
     assert findings(verdict, CIN_REVIEWS) == []
     assert [p.due for p in verdict.pending if p.rule == CIN_REVIEWS] == ["2025-04-02"]
+
+
+def test_a_local_deadline_lapses_when_the_child_dies():
+    c = bcp_case(("2024-01-10T14:00", "strategy_discussion_requested", {"imminent_risk": True, **TM}),
+                 ("2024-01-10T15:00", "child_died"))
+    verdict = check(c, BCP, as_of="2024-01-20")
+    assert findings(verdict, IMMINENT) == [] and findings(verdict, FROM_REQUEST) == []

@@ -62,3 +62,26 @@ def test_quote_check_really_reads_the_seed():
     words = " ".join(lines[line - 1].split()[2:7])
     assert quote_is_on_line(document, line, words)
     assert not quote_is_on_line(document, line + 40, words + " and some words nobody wrote")
+
+
+@pytest.mark.parametrize("name", POLICIES)
+def test_no_local_rule_is_laxer_than_the_rule_it_tightens(name):
+    """Including guards, which the load-time check cannot compare (it compares limits only)."""
+    from journey.spec.compare import compare_rules
+    laxer = [c.rule.id for c in compare_rules(load_policy(name), load_policy("england"))
+             if c.standing in ("laxer", "not always stricter")]
+    assert laxer == []
+
+
+@pytest.mark.parametrize("name", POLICIES)
+def test_local_deadlines_lapse_when_the_child_dies_or_moves_away(name):
+    """As the England deadlines do (england/zz_cross_pathway.yaml), under every reading."""
+    from journey.spec.interpretations import ambiguous_rules
+    from journey.spec.model import DeadlineRule
+    readings = [{}] + [{r.id: i.id} for r in ambiguous_rules(load_policy(name)) for i in r.interpretations
+                       if r.id.startswith(f"{name}.")]
+    for reading in readings:
+        for rule in load_policy(name, reading).rules:
+            if isinstance(rule, DeadlineRule) and rule.id.startswith(f"{name}."):
+                cancels = {c.event for c in rule.cancelled_by}
+                assert {"child_died", "moved_out_of_area"} <= cancels, (rule.id, reading)
