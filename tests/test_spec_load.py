@@ -193,3 +193,12 @@ def test_a_policy_cannot_redefine_a_vocabulary_event(tmp_path):
 def test_part_file_events_take_their_name_from_the_key(tmp_path):
     text = BASE + "events:\n  thing_happened:\n    description: x\n"
     assert load_policy(write(tmp_path, text)).vocabulary["thing_happened"].name == "thing_happened"
+
+
+def test_star_in_an_extension_means_every_state_of_the_extended_pathway(tmp_path):
+    write(tmp_path, BASE)
+    local = (f"id: local\ntitle: Local\nextends: {tmp_path / 'mini.yaml'}\nextend_pathways:\n"
+             "  - id: p\n    states: [{id: paused}]\n    transitions:\n      - {event: visit, from: '*'}\n")
+    policy = load_policy(write(tmp_path, local, "local.yaml"))
+    [t] = [t for t in policy.pathway("p").transitions if t.event == "visit"]
+    assert t.source == ("none", "open", "paused")
