@@ -25,6 +25,7 @@ from journey.calendar import CLOCK_UNITS, Calendar, Duration, Instant, england
 from journey.cases import Case, Child, Event
 from journey.compilers.predicates import Predicate, compile_predicate
 from journey.spec.guards import Compare, Const, Field, Node, fields_of
+from journey.spec.model import event_roles
 from journey.spec.model import (CHILD_ATTRIBUTES, AgeRule, DeadlineRule, EventField, EventMatch,
                                 GestationRule, GuardRule, Pathway, Policy, RecurringRule, Rule)
 
@@ -92,18 +93,8 @@ def _where(match: EventMatch | None) -> Predicate | None:
 
 
 def _rule_roles(rule: Rule) -> list[tuple[Role, EventMatch]]:
-    """Which events touch a rule, and how — read from the spec, exhaustively by kind."""
-    match rule:
-        case DeadlineRule():
-            return [("end", rule.end), *[("cancel", c) for c in rule.cancelled_by], ("start", rule.start)]
-        case RecurringRule():
-            return [("qualify", rule.event)] + ([("switch", rule.then.on)] if rule.then and rule.then.on else [])
-        case AgeRule() | GestationRule():
-            return [("end", rule.end)]
-        case GuardRule():
-            return [("check", rule.event)]
-        case _:
-            assert_never(rule)
+    """Which events touch a rule, and how (the tracker anchors ``first`` due dates itself)."""
+    return [(role, m) for role, m in event_roles(rule) if role != "first_after"]  # type: ignore[misc]
 
 
 def _guards_on(policy: Policy, event: str) -> list[Node]:
@@ -827,7 +818,6 @@ class _Walk:
 
     def random_step(self, moment: dt.datetime) -> bool:
         """One event that is allowed now and breaks nothing (a few tries), else let time pass."""
-        at = Instant(moment.date(), moment.time())
         allowed = allowed_events(self.tracker)
         candidates = [e for e in self.steerable if e in allowed]
         local = [e for e in candidates if len(self.tracker.spec.routes[e]) <= _LOCAL_ROUTES]

@@ -641,7 +641,7 @@ def to_mermaid(d: Diagram) -> str:
         out.append(f"  {_mid(e.source)} {arrow}{label} {target}")
         if e.style == "local":
             local_links.append(str(i))
-    out.append(f"  classDef final stroke-width:3px")
+    out.append("  classDef final stroke-width:3px")
     finals = [_mid(n.id) for n in d.nodes if n.shape == "final"]
     if finals:
         out.append(f"  class {','.join(finals)} final")

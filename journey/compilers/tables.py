@@ -8,13 +8,12 @@ does dictionary look-ups only — no YAML, no guard parsing, no ``transitions`` 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, assert_never
 
 from journey.compilers.predicates import Predicate, compile_predicate
-from journey.spec.model import (AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, Pathway,
-                                Policy, RecurringRule, Rule, Transition)
+from journey.spec.model import (AgeRule, EventMatch, EventRole, GestationRule, GuardRule, Pathway, Policy,
+                                RecurringRule, Rule, Transition, event_roles)
 
-Role = Literal["end", "cancel", "start", "qualify", "first_after", "switch", "check"]
+Role = EventRole
 # Within one event, roles are applied in this order: an event that ends an obligation is judged
 # before it can cancel or start one. ``first_after`` is applied before state changes are seen.
 ROLE_ORDER: tuple[Role, ...] = ("first_after", "switch", "end", "qualify", "cancel", "start", "check")
@@ -89,24 +88,6 @@ def _where(match: EventMatch) -> Predicate | None:
     return compile_predicate(match.where) if match.where is not None else None
 
 
-def _rule_matches(rule: Rule) -> list[tuple[Role, EventMatch]]:
-    """Which events touch a rule, and in what role. Exhaustive over rule kinds."""
-    match rule:
-        case DeadlineRule():
-            return ([("end", rule.end)] + [("cancel", c) for c in rule.cancelled_by]
-                    + [("start", rule.start)])
-        case RecurringRule():
-            first = [("first_after", rule.first.after)] if rule.first else []
-            switch = [("switch", rule.then.on)] if rule.then and rule.then.on else []
-            return [("qualify", rule.event)] + first + switch
-        case AgeRule() | GestationRule():
-            return [("end", rule.end)]
-        case GuardRule():
-            return [("check", rule.event)]
-        case _:
-            assert_never(rule)
-
-
 def _slot(slot: int, rule: Rule, pathways: dict[str, PathwayTable]) -> RuleSlot:
     table = pathways[rule.pathway]
     pos = {s: i for i, s in enumerate(table.states)}
@@ -126,7 +107,7 @@ def compile_tables(policy: Policy) -> Tables:
     slots = tuple(_slot(i, r, by_id) for i, r in enumerate(policy.rules))
     triggers: dict[str, list[Trigger]] = {}
     for s in slots:
-        for role, m in _rule_matches(s.rule):
+        for role, m in event_roles(s.rule):
             triggers.setdefault(m.event, []).append(Trigger(s.slot, role, _where(m)))
     order = {r: i for i, r in enumerate(ROLE_ORDER)}
     stateful: dict[int, list[RuleSlot]] = {}

@@ -13,8 +13,8 @@ from difflib import get_close_matches
 from journey.calendar.spans import compare_max_limits
 from journey.errors import PolicyError
 from journey.spec.guards import Const, Field, In, Node, Compare, fields_of
-from journey.spec.model import (CHILD_ATTRIBUTES, AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, Pathway,
-                                Policy, PolicyIssue, RecurringRule, Rule)
+from journey.spec.model import max_limit
+from journey.spec.model import (CHILD_ATTRIBUTES, AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, Policy, PolicyIssue, RecurringRule, Rule)
 
 Check = Callable[[Policy], Iterator[PolicyIssue]]
 CHILD_FIELDS = frozenset(CHILD_ATTRIBUTES)
@@ -169,7 +169,7 @@ def _compare(local: Rule, base: Rule) -> Iterator[PolicyIssue]:
     if local.kind != base.kind:
         yield _err("schema", f"rule {local.id} ({local.kind}) cannot tighten {base.id} ({base.kind})", local)
         return
-    limits = _limit_of(local), _limit_of(base)
+    limits = max_limit(local), max_limit(base)
     if None in limits:
         return
     verdict = compare_max_limits(limits[0].duration, limits[1].duration)
@@ -179,18 +179,6 @@ def _compare(local: Rule, base: Rule) -> Iterator[PolicyIssue]:
             message=f"rule {local.id} ({limits[0]}) is {'laxer than' if verdict == 'laxer' else 'not always stricter than'} "
                     f"{base.id} ({limits[1]}); {base.id} still applies",
             path=local.origin, line=local.line, level="warning")
-
-
-def _limit_of(rule: Rule):
-    match rule:
-        case DeadlineRule():
-            return rule.limit if rule.limit.bound == "max" else None
-        case RecurringRule():
-            return rule.every
-        case AgeRule():
-            return rule.within
-        case GestationRule() | GuardRule():
-            return None
 
 
 CHECKS: tuple[Check, ...] = (check_states, check_event_fields, check_transition_events, check_rule_events,

@@ -15,7 +15,8 @@ from typing import Literal, assert_never
 
 from journey.calendar.spans import compare_max_limits
 from journey.spec.guards import Field, In, fields_of
-from journey.spec.model import (AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, Limit, Policy,
+from journey.spec.model import max_limit
+from journey.spec.model import (AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, Policy,
                                 RecurringRule, Rule)
 
 Standing = Literal["stricter", "same", "laxer", "not always stricter", "not comparable", "local only"]
@@ -45,20 +46,6 @@ def limit_words(rule: Rule) -> str:
             return f"by gestation week {rule.week}"
         case GuardRule():
             return str(rule.require)
-        case _:
-            assert_never(rule)
-
-
-def _max_limit(rule: Rule) -> Limit | None:
-    match rule:
-        case DeadlineRule():
-            return rule.limit if rule.limit.bound == "max" else None
-        case RecurringRule():
-            return rule.every
-        case AgeRule():
-            return rule.within
-        case GestationRule() | GuardRule():
-            return None
         case _:
             assert_never(rule)
 
@@ -98,7 +85,7 @@ def standing(local: Rule, base: Rule) -> Standing:
     if isinstance(local, DeadlineRule) and isinstance(base, DeadlineRule) and local.limit.bound == "min":
         # A minimum wait is stricter when it is longer.
         return _REVERSED[compare_max_limits(local.limit.duration, base.limit.duration)]
-    mine, theirs = _max_limit(local), _max_limit(base)
+    mine, theirs = max_limit(local), max_limit(base)
     if mine is None or theirs is None:
         return "not comparable"
     return _FROM_SPANS[compare_max_limits(mine.duration, theirs.duration)]

@@ -8,7 +8,7 @@ to tighten a statutory one is compared with it in :mod:`journey.spec.checks`.
 from __future__ import annotations
 
 from journey.errors import PolicyError
-from journey.spec.model import EventType, Pathway, Policy, Rule, Transition
+from journey.spec.model import EventType, Pathway, Policy, Transition
 
 _NO_PARENT: tuple = ()
 

@@ -7,12 +7,12 @@ are a tagged union so that every compiler must handle each kind explicitly.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Union, assert_never
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 
 from journey.calendar import Duration, Unit
-from journey.spec.guards import Node, parse_guard
+from journey.spec.guards import parse_guard
 
 Severity = Literal["statute", "statutory_guidance", "local", "advisory"]
 SEVERITIES: tuple[Severity, ...] = ("statute", "statutory_guidance", "local", "advisory")
@@ -251,6 +251,43 @@ class GuardRule(RuleBase):
 Rule = Annotated[Union[DeadlineRule, RecurringRule, AgeRule, GestationRule, GuardRule],
                  Field(discriminator="kind")]
 TimedRule = Union[DeadlineRule, RecurringRule, AgeRule, GestationRule]
+
+
+EventRole = Literal["end", "cancel", "start", "qualify", "first_after", "switch", "check"]
+"""How an event touches a rule: ends, cancels or starts an obligation; qualifies for a recurring
+rule; anchors its first due date; switches its interval; or is checked by a guard rule."""
+
+
+def event_roles(rule: Rule) -> list[tuple[EventRole, EventMatch]]:
+    """Every event match of a rule with its role — the one place that knows this, per kind."""
+    match rule:
+        case DeadlineRule():
+            return [("end", rule.end), *[("cancel", c) for c in rule.cancelled_by], ("start", rule.start)]
+        case RecurringRule():
+            first: list[tuple[EventRole, EventMatch]] = [("first_after", rule.first.after)] if rule.first else []
+            switch: list[tuple[EventRole, EventMatch]] = [("switch", rule.then.on)] if rule.then and rule.then.on else []
+            return [("qualify", rule.event), *first, *switch]
+        case AgeRule() | GestationRule():
+            return [("end", rule.end)]
+        case GuardRule():
+            return [("check", rule.event)]
+        case _:
+            assert_never(rule)
+
+
+def max_limit(rule: Rule) -> Limit | None:
+    """The rule's upper time limit, if it has one — what "stricter" and "laxer" compare."""
+    match rule:
+        case DeadlineRule():
+            return rule.limit if rule.limit.bound == "max" else None
+        case RecurringRule():
+            return rule.every
+        case AgeRule():
+            return rule.within
+        case GestationRule() | GuardRule():
+            return None
+        case _:
+            assert_never(rule)
 
 
 class Unmodelled(Model):
