@@ -210,3 +210,10 @@ def test_event_no_pathway_handles_is_an_advisory_unknown_event(mini):
     # Besides it, only indeterminate findings (no date of birth / expected date of birth given).
     assert {x.kind for x in v.findings} == {"unknown_event", "indeterminate"}
     assert v.exit_code == 0 and v.legal and v.compliant
+
+
+def test_describe_rule_says_when_the_interval_changes(mini):
+    from journey.spec.describe import describe_rule
+    words = describe_rule(mini.rule("mini.p.visits"))
+    assert "at least every 10 working days" in words and "then every 15 working days (once core group held)" in words
+    assert "then every 3 months (after 1 year)" in describe_rule(mini.rule("mini.p.reviews"))

@@ -13,8 +13,8 @@ from difflib import get_close_matches
 from journey.calendar.spans import compare_max_limits
 from journey.errors import PolicyError
 from journey.spec.guards import Const, Field, In, Node, Compare, fields_of
-from journey.spec.model import max_limit
-from journey.spec.model import (CHILD_ATTRIBUTES, AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, Policy, PolicyIssue, RecurringRule, Rule)
+from journey.spec.model import event_roles, max_limit
+from journey.spec.model import (CHILD_ATTRIBUTES, EventMatch, GuardRule, Policy, PolicyIssue, Rule)
 
 Check = Callable[[Policy], Iterator[PolicyIssue]]
 CHILD_FIELDS = frozenset(CHILD_ATTRIBUTES)
@@ -101,27 +101,11 @@ def check_transition_events(policy: Policy) -> Iterator[PolicyIssue]:
                                      f"pathway {p.id}")
 
 
-def _matches(rule: Rule) -> Iterator[EventMatch]:
-    match rule:
-        case DeadlineRule():
-            yield rule.start
-            yield rule.end
-            yield from rule.cancelled_by
-        case RecurringRule():
-            yield rule.event
-            if rule.first:
-                yield rule.first.after
-        case AgeRule() | GestationRule():
-            yield rule.end
-        case GuardRule():
-            yield rule.event
-
-
 def check_rule_events(policy: Policy) -> Iterator[PolicyIssue]:
     """Rules refer to vocabulary events, real fields and events some pathway routes."""
     routed = {e for p in policy.pathways for e in p.events}
     for rule in policy.rules:
-        for m in _matches(rule):
+        for _, m in event_roles(rule):
             yield from _event_issues(policy, m, rule, f"rule {rule.id}")
             if m.event in policy.vocabulary and m.event not in routed:
                 yield _err("unknown_event", f"rule {rule.id}: no pathway routes {m.event!r}, so "

@@ -16,6 +16,18 @@ def _ev(m: EventMatch) -> str:
     return f"{words} (where {m.where})" if m.where is not None else words
 
 
+def _then(rule: RecurringRule) -> str:
+    then = rule.then
+    if then is None:
+        return ""
+    when = [text for present, text in (
+        (then.after is not None, f"after {then.after.duration if then.after else ''}"),
+        (then.on is not None, f"once {_ev(then.on) if then.on else ''}"),
+        (then.at_age is not None, f"from age {then.at_age}"),
+    ) if present]
+    return f"; then every {then.every.duration} ({' or '.join(when)})"
+
+
 def describe_rule(rule: Rule) -> str:
     """One plain-English sentence saying what the rule requires."""
     match rule:
@@ -26,7 +38,7 @@ def describe_rule(rule: Rule) -> str:
             first = (f"; the first within {rule.first.within.duration} of {_ev(rule.first.after)}"
                      if rule.first else "")
             return (f"{_ev(rule.event)} at least every {rule.every.duration} while "
-                    f"{rule.pathway} is {' or '.join(rule.while_in)}{first}")
+                    f"{rule.pathway} is {' or '.join(rule.while_in)}{first}{_then(rule)}")
         case AgeRule():
             return f"{_ev(rule.end)} within {rule.within.duration} of the child attaining {rule.age}"
         case GestationRule():
