@@ -109,28 +109,10 @@ def line_of(text: str, needle: str) -> int:
 
 # --- shipped policies -----------------------------------------------------------------------------
 
-# Defects verify found in shipped policies, reported to the policy authors and awaiting a fix
-# there (tests may not edit the YAML), as (code, the rule's start event, the states it gets stuck
-# in). Anything not listed here fails the test; remove an entry once the policies are fixed.
-KNOWN_DEFECTS = {
-    # Local policies add strategy_discussion_requested `from: "*"`, which takes in England's
-    # 'died' state too; there it starts the local strategy discussion deadline, which 'died' can
-    # never accept, so the validator reports it `missing` after the child's death.
-    ("deadline_unmeetable", "strategy_discussion_requested", ("died",)),
-}
-
-
-def known(policy, issue: Issue) -> bool:
-    if issue.code != "deadline_unmeetable":
-        return False
-    start = policy.rule(issue.ids[0]).start.event
-    return (issue.code, start, issue.ids[1:]) in KNOWN_DEFECTS
-
-
 @pytest.mark.parametrize("name", available_policies())
 def test_every_shipped_policy_verifies_clean(name):
     policy = load_policy(name)
-    assert [str(i) for i in verify(policy) if not known(policy, i)] == []
+    assert [str(i) for i in verify(policy)] == []
 
 
 @pytest.mark.parametrize("name", available_policies())
