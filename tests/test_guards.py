@@ -104,3 +104,13 @@ def guard_texts(draw, depth=3):
 def test_printing_round_trips(text):
     node = parse_guard(text)
     assert parse_guard(str(node)) == node
+
+
+@given(st.sampled_from(["outcome == 's47'", "outcome == 3", "by in ['a', 'b']", "by not in ['a']", "by in []"]),
+       st.dictionaries(st.sampled_from(["outcome", "by"]),
+                       st.one_of(st.sampled_from(["s47", "a", "b", "c"]), st.integers(2, 4), st.booleans()),
+                       max_size=2))
+def test_fast_predicates_agree_with_the_general_construction(text, fields):
+    from journey.compilers.predicates import generic_predicate
+    node = parse_guard(text)
+    assert compile_predicate(node)(ev(**fields), Child()) == generic_predicate(node)(ev(**fields), Child())

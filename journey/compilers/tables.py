@@ -35,6 +35,7 @@ class PathwayTable:
     states: tuple[str, ...]
     initial: int
     moves: dict[tuple[int, str], tuple[Move, ...]]
+    noop: frozenset[tuple[int, str]] = frozenset()  # allowed, unguarded, state unchanged
 
     def allowed(self, state: int) -> list[str]:
         """Events allowed in ``state`` (for error messages)."""
@@ -80,8 +81,9 @@ def _pathway_table(index: int, pathway: Pathway) -> PathwayTable:
         target = pos[t.target] if t.target is not None else None
         for s in t.source:
             moves.setdefault((pos[s], t.event), []).append(Move(guard, target, t))
+    noop = frozenset(k for k, v in moves.items() if v[0].guard is None and v[0].target in (None, k[0]))
     return PathwayTable(index, pathway, states, pos[pathway.initial],
-                        {k: tuple(v) for k, v in moves.items()})
+                        {k: tuple(v) for k, v in moves.items()}, noop)
 
 
 def _where(match: EventMatch) -> Predicate | None:

@@ -90,6 +90,10 @@ class _Run:
         if routes is None:
             self.unknown(ev)
             changed: list[PathwayTable] = []
+        elif self.trace is None:
+            state, etype = self.state, ev.type
+            changed = [table for table in routes
+                       if (state[table.index], etype) not in table.noop and self.move(table, ev)]
         else:
             changed = [table for table in routes if self.move(table, ev)]
         for trig in self.t.anchors.get(ev.type, ()):
