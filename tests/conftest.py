@@ -42,3 +42,22 @@ def only(verdict: Verdict, kind: str | None = None, rule: str | None = None):
     found = [f for f in verdict.findings if (kind is None or f.kind == kind) and (rule is None or f.rule == rule)]
     assert len(found) == 1, [f.to_dict() for f in verdict.findings]
     return found[0]
+
+
+def findings(verdict: Verdict, rule: str) -> list:
+    """Every finding of one rule."""
+    return [f for f in verdict.findings if f.rule == rule]
+
+
+def late(verdict: Verdict, rule: str) -> tuple:
+    """(kind, due, late_by) of the single finding of ``rule``."""
+    f = only(verdict, rule=rule)
+    return f.kind, f.due, f.late_by.to_dict() if f.late_by else None
+
+
+def wd(n: int) -> dict[str, object]:
+    return {"value": n, "unit": "working_days"}
+
+
+def days(n: int) -> dict[str, object]:
+    return {"value": n, "unit": "days"}

@@ -4,7 +4,7 @@ import textwrap
 
 import pytest
 
-from conftest import case, check, only
+from conftest import case, check, only, findings
 from journey.spec.load import load_policy
 
 POLICY_YAML = textwrap.dedent("""\
@@ -90,10 +90,6 @@ def mini(tmp_path_factory):
     path = tmp_path_factory.mktemp("policy") / "mini.yaml"
     path.write_text(POLICY_YAML)
     return load_policy(path)
-
-
-def findings(verdict, rule):
-    return [f for f in verdict.findings if f.rule == rule]
 
 
 def test_recurring_first_gap_and_switch(mini):

@@ -6,7 +6,7 @@ Every expected date is counted by hand in a comment. 2024 bank holidays in Engla
 
 from __future__ import annotations
 
-from conftest import case, check, only
+from conftest import case, check, only, findings, late
 
 from journey.spec.load import load_policy
 
@@ -17,15 +17,6 @@ B = "barnet."
 
 def bt_case(*events, policy=BARNET):
     return case(*events, policy=policy)
-
-
-def findings(verdict, rule):
-    return [f for f in verdict.findings if f.rule == rule]
-
-
-def late(verdict, rule):
-    f = only(verdict, rule=rule)
-    return f.kind, f.due, f.late_by.to_dict() if f.late_by else None
 
 
 DECIDED_24H = B + "front_door.decision_within_24_hours"

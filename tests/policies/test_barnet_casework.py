@@ -9,7 +9,7 @@ A compliant and a breaching history per rule; every expected date is counted by 
 
 from __future__ import annotations
 
-from conftest import case, check as conftest_check, only
+from conftest import case, only, check as conftest_check, findings, late
 
 from journey.spec.load import load_policy
 
@@ -41,15 +41,6 @@ def check(c, policy=BARNET, as_of=None):
 
 def bt_case(*events, policy=BARNET):
     return case(*events, policy=policy)
-
-
-def findings(verdict, rule):
-    return [f for f in verdict.findings if f.rule == rule]
-
-
-def late(verdict, rule):
-    f = only(verdict, rule=rule)
-    return f.kind, f.due, f.late_by.to_dict() if f.late_by else None
 
 
 def shared(at, document, recipient=None):

@@ -6,7 +6,7 @@ calendar in a comment (weeks and months are calendar time, so no bank holiday ma
 
 from __future__ import annotations
 
-from conftest import case, check, only
+from conftest import case, check, findings, late
 
 from journey.spec.load import load_policy
 
@@ -22,15 +22,6 @@ def plo(*later, policy=BARNET):
     return case(("2024-01-08", "legal_planning_meeting_held", {"outcome": "pre_proceedings"}),
                 ("2024-01-12", "letter_before_proceedings_sent"),
                 ("2024-01-22", "pre_proceedings_meeting_held", {"meeting": "initial"}), *later, policy=policy)
-
-
-def findings(verdict, rule):
-    return [f for f in verdict.findings if f.rule == rule]
-
-
-def late(verdict, rule):
-    f = only(verdict, rule=rule)
-    return f.kind, f.due, f.late_by.to_dict() if f.late_by else None
 
 
 def test_review_pre_proceedings_meetings_six_weekly():

@@ -5,16 +5,12 @@ A compliant and a breaching history; the expected date is counted by hand from t
 
 from __future__ import annotations
 
-from conftest import case, check, only
+from conftest import case, check, only, findings
 
 from journey.spec.load import load_policy
 
 BARNET = load_policy("barnet")
 ANNUAL = "barnet.fostering.annual_review_of_foster_carers"
-
-
-def findings(verdict, rule):
-    return [f for f in verdict.findings if f.rule == rule]
 
 
 def test_foster_carers_reviewed_annually():

@@ -6,7 +6,7 @@ calendar in a comment (ages and months are calendar time, so no bank holiday mat
 
 from __future__ import annotations
 
-from conftest import case, check, only
+from conftest import case, check, findings, late
 
 from journey.spec.load import load_policy
 
@@ -21,15 +21,6 @@ PA_BEFORE_16 = B + "leaving_care.personal_adviser_before_16"
 
 def lc(*events):
     return case(*events, child=CHILD, policy=BARNET)
-
-
-def findings(verdict, rule):
-    return [f for f in verdict.findings if f.rule == rule]
-
-
-def late(verdict, rule):
-    f = only(verdict, rule=rule)
-    return f.kind, f.due, f.late_by.to_dict() if f.late_by else None
 
 
 ELIGIBLE = ("2024-02-10", "care_leaver_status_changed", {"status": "eligible"})

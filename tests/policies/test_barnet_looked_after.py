@@ -7,7 +7,7 @@ calendar in a comment. Bank holidays in England used here: 2024-03-29 (Good Frid
 
 from __future__ import annotations
 
-from conftest import case, check, only
+from conftest import case, check, findings, late
 
 from journey.spec.load import load_policy
 
@@ -31,15 +31,6 @@ PLACED = B + "adoption.placed_within_14_months"
 
 def lac(start, *later, policy=BARNET):
     return case((start, "looked_after_started", ICO), *later, policy=policy)
-
-
-def findings(verdict, rule):
-    return [f for f in verdict.findings if f.rule == rule]
-
-
-def late(verdict, rule):
-    f = only(verdict, rule=rule)
-    return f.kind, f.due, f.late_by.to_dict() if f.late_by else None
 
 
 def test_visit_within_five_working_days_of_coming_into_care():

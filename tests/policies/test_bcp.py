@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import case, check, only
+from conftest import case, check, only, findings, late
 
 from journey.spec.load import load_policy
 
@@ -18,16 +18,6 @@ TM = {"by": "team_manager"}
 
 def bcp_case(*events, child=None):
     return case(*events, policy=BCP, child=child)
-
-
-def findings(verdict, rule):
-    return [f for f in verdict.findings if f.rule == rule]
-
-
-def late(verdict, rule):
-    """(kind, due, late_by) of the single finding of ``rule``."""
-    f = only(verdict, rule=rule)
-    return f.kind, f.due, f.late_by.to_dict() if f.late_by else None
 
 
 # --- front door ---------------------------------------------------------------------------------

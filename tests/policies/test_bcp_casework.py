@@ -8,7 +8,7 @@ Mon 27 May 2024, Mon 26 Aug 2024, 25-26 Dec 2024, 1 Jan 2025.
 
 from __future__ import annotations
 
-from conftest import case, check, only
+from conftest import case, check, only, days, findings, late, wd
 
 from journey.spec.load import load_policy
 
@@ -18,20 +18,6 @@ TM = {"by": "team_manager"}
 
 def bcp_case(*events, child=None, policy=BCP):
     return case(*events, policy=policy, child=child)
-
-
-def findings(verdict, rule):
-    return [f for f in verdict.findings if f.rule == rule]
-
-
-def late(verdict, rule):
-    """(kind, due, late_by) of the single finding of ``rule``."""
-    f = only(verdict, rule=rule)
-    return f.kind, f.due, f.late_by.to_dict() if f.late_by else None
-
-
-def wd(n):
-    return {"value": n, "unit": "working_days"}
 
 
 def cp_plan(*later):
@@ -466,10 +452,6 @@ def test_case_closed_within_three_working_days_of_the_decision():
 CARER_FOUR_WEEKLY = "bcp.fostering.carer_visited_four_weekly"
 UNANNOUNCED = "bcp.fostering.unannounced_visit_six_monthly"
 APPROVED = ("2024-07-01", "foster_carer_approved")  # Mon 1 Jul 2024
-
-
-def days(n):
-    return {"value": n, "unit": "days"}
 
 
 def test_foster_carer_visited_four_weekly():

@@ -7,7 +7,7 @@ bank holidays used: 2024: 27 May, 26 Aug, 25 and 26 Dec; 2025: 1 Jan.
 
 from __future__ import annotations
 
-from conftest import case, check, only
+from conftest import case, check, only, days, findings, late, wd
 
 from journey.spec.load import load_policy
 
@@ -17,24 +17,6 @@ SCHOOL_AGE = {"date_of_birth": "2015-01-01"}
 
 def bcp_case(*events, child=None):
     return case(*events, policy=BCP, child=child)
-
-
-def findings(verdict, rule):
-    return [f for f in verdict.findings if f.rule == rule]
-
-
-def late(verdict, rule):
-    """(kind, due, late_by) of the single finding of ``rule``."""
-    f = only(verdict, rule=rule)
-    return f.kind, f.due, f.late_by.to_dict() if f.late_by else None
-
-
-def wd(n):
-    return {"value": n, "unit": "working_days"}
-
-
-def days(n):
-    return {"value": n, "unit": "days"}
 
 
 LAC = ("2024-07-01", "looked_after_started", {"legal_status": "V2", "placement_type": "U3"})  # Mon 1 Jul 2024

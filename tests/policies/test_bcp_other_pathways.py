@@ -5,7 +5,7 @@ comment (never with journey's own calendar). 2024 bank holiday used: Mon 6 May.
 
 from __future__ import annotations
 
-from conftest import case, check, only
+from conftest import case, check, only, days, findings, late
 
 from journey.spec.load import load_policy
 
@@ -14,20 +14,6 @@ BCP = load_policy("bcp")
 
 def bcp_case(*events, child=None, policy=BCP):
     return case(*events, policy=policy, child=child)
-
-
-def findings(verdict, rule):
-    return [f for f in verdict.findings if f.rule == rule]
-
-
-def late(verdict, rule):
-    """(kind, due, late_by) of the single finding of ``rule``."""
-    f = only(verdict, rule=rule)
-    return f.kind, f.due, f.late_by.to_dict() if f.late_by else None
-
-
-def days(n):
-    return {"value": n, "unit": "days"}
 
 
 # --- leaving care -----------------------------------------------------------------------------

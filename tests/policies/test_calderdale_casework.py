@@ -9,7 +9,7 @@ Months and years are calendar months and years from the start date, clamped to t
 
 from __future__ import annotations
 
-from conftest import case, check, only
+from conftest import case, check, days, findings, late, wd
 
 from journey.spec.load import load_policy
 
@@ -20,23 +20,6 @@ TM = {"by": "team_manager"}
 
 def cd_case(*events, policy=CAL, child=None):
     return case(*events, policy=policy, child=child)
-
-
-def findings(verdict, rule):
-    return [f for f in verdict.findings if f.rule == rule]
-
-
-def late(verdict, rule):
-    f = only(verdict, rule=rule)
-    return f.kind, f.due, f.late_by.to_dict() if f.late_by else None
-
-
-def wd(n):
-    return {"value": n, "unit": "working_days"}
-
-
-def days(n):
-    return {"value": n, "unit": "days"}
 
 
 def shared(at, document, recipient="professionals"):

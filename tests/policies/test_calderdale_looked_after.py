@@ -13,7 +13,7 @@ Mon 15 (15), Tue 16 (16), Wed 17 (17), Thu 18 (18), Fri 19 (19), Mon 22 Apr (20)
 
 from __future__ import annotations
 
-from conftest import case, check, only
+from conftest import case, check, days, findings, late, wd
 
 from journey.spec.load import load_policy
 
@@ -46,23 +46,6 @@ def lac(*later, child=None, policy=CAL):
 def planned(*later, **kw):
     """Looked after with a care plan from the first day (state awaiting_first_review)."""
     return lac((START, "care_plan_prepared"), *later, **kw)
-
-
-def findings(verdict, rule):
-    return [f for f in verdict.findings if f.rule == rule]
-
-
-def late(verdict, rule):
-    f = only(verdict, rule=rule)
-    return f.kind, f.due, f.late_by.to_dict() if f.late_by else None
-
-
-def wd(n):
-    return {"value": n, "unit": "working_days"}
-
-
-def days(n):
-    return {"value": n, "unit": "days"}
 
 
 def visit(at):

@@ -8,7 +8,7 @@ are calendar months and years from the start date, clamped to the month's end.
 
 from __future__ import annotations
 
-from conftest import case, check, only
+from conftest import case, check, days, findings, late, wd
 
 from journey.spec.load import load_policy
 
@@ -26,23 +26,6 @@ FIRST_PATHWAY_PLAN_REVIEW = K + "leaving_care.pathway_plan_first_review_within_6
 
 def cd_case(*events):
     return case(*events, policy=CAL)
-
-
-def findings(verdict, rule):
-    return [f for f in verdict.findings if f.rule == rule]
-
-
-def late(verdict, rule):
-    f = only(verdict, rule=rule)
-    return f.kind, f.due, f.late_by.to_dict() if f.late_by else None
-
-
-def wd(n):
-    return {"value": n, "unit": "working_days"}
-
-
-def days(n):
-    return {"value": n, "unit": "days"}
 
 
 def placed_for_adoption(*reviews):

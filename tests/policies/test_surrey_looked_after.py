@@ -7,7 +7,7 @@ Every expected date is counted by hand in a comment. Bank holidays in England: 2
 
 from __future__ import annotations
 
-from conftest import case, check, only
+from conftest import case, check, findings, late
 
 from journey.spec.load import load_policy
 
@@ -26,15 +26,6 @@ PLANNED = ("2024-07-01", "care_plan_prepared")
 
 def lac(*events, child=None, policy=SURREY):
     return case(STARTED, *events, child=child, policy=policy)
-
-
-def findings(verdict, rule):
-    return [f for f in verdict.findings if f.rule == rule]
-
-
-def late(verdict, rule):
-    f = only(verdict, rule=rule)
-    return f.kind, f.due, f.late_by.to_dict() if f.late_by else None
 
 
 def test_independent_chair_allocated_within_5_working_days():

@@ -8,7 +8,7 @@ Every expected date is counted by hand in a comment. Bank holidays in England: 2
 
 from __future__ import annotations
 
-from conftest import case, check, only
+from conftest import case, check, only, findings, late
 
 from journey.spec.load import load_policy
 
@@ -18,15 +18,6 @@ TM = {"by": "team_manager"}
 
 def sy_case(*events, child=None, policy=SURREY):
     return case(*events, child=child, policy=policy)
-
-
-def findings(verdict, rule):
-    return [f for f in verdict.findings if f.rule == rule]
-
-
-def late(verdict, rule):
-    f = only(verdict, rule=rule)
-    return f.kind, f.due, f.late_by.to_dict() if f.late_by else None
 
 
 # --- missing ---------------------------------------------------------------------------------------

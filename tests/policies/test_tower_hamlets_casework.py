@@ -7,7 +7,7 @@ never with journey's calendar. 2024 bank holidays in England: 1 Jan, 29 Mar (Goo
 
 from __future__ import annotations
 
-from conftest import case, check, only
+from conftest import case, check, findings, late
 
 from journey.spec.load import load_policy
 
@@ -19,15 +19,6 @@ SUPERVISION_NOTE = {"subject": "supervision"}
 
 def th_case(*events, policy=TH):
     return case(*events, policy=policy)
-
-
-def findings(verdict, rule):
-    return [f for f in verdict.findings if f.rule == rule]
-
-
-def late(verdict, rule):
-    f = only(verdict, rule=rule)
-    return f.kind, f.due, f.late_by.to_dict() if f.late_by else None
 
 
 def cp_plan(*later, policy=TH):

@@ -7,7 +7,7 @@ A compliant and a breaching history per rule; every expected date is counted by 
 
 from __future__ import annotations
 
-from conftest import case, check, only
+from conftest import case, check, only, findings, late
 
 from journey.spec.load import load_policy
 
@@ -19,15 +19,6 @@ LAC = {"purpose": "looked_after", "seen": True}
 def lac(start: str, *later, status: str = "V2", placement: str | None = None, policy=TH, child=None):
     fields = {"legal_status": status, **({"placement_type": placement} if placement else {})}
     return case((start, "looked_after_started", fields), *later, policy=policy, child=child)
-
-
-def findings(verdict, rule):
-    return [f for f in verdict.findings if f.rule == rule]
-
-
-def late(verdict, rule):
-    f = only(verdict, rule=rule)
-    return f.kind, f.due, f.late_by.to_dict() if f.late_by else None
 
 
 # --- visits ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ date is counted by hand in a comment. 2024 bank holidays in England: 1 Jan, 29 M
 
 from __future__ import annotations
 
-from conftest import case, check, only
+from conftest import case, check, only, findings, late
 
 from journey.spec.load import load_policy
 
@@ -16,15 +16,6 @@ P = "tower_hamlets."
 
 def th_case(*events, policy=TH, child=None):
     return case(*events, policy=policy, child=child)
-
-
-def findings(verdict, rule):
-    return [f for f in verdict.findings if f.rule == rule]
-
-
-def late(verdict, rule):
-    f = only(verdict, rule=rule)
-    return f.kind, f.due, f.late_by.to_dict() if f.late_by else None
 
 
 # --- missing ----------------------------------------------------------------------------------------------
