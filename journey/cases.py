@@ -15,12 +15,11 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
 from journey.calendar import Instant
-from journey.errors import CaseError
+from journey.errors import CaseError, did_you_mean
 from journey.spec.model import CHILD_ATTRIBUTES, EventField, EventType
 
 _SAFE = re.compile(r"^[A-Za-z0-9_.:\- ]{1,40}$")
@@ -145,8 +144,7 @@ class _CaseParser:
             raise self.fail("missing event type", index, "type")
         spec = self.vocabulary.get(etype)
         if spec is None:
-            near = get_close_matches(etype, list(self.vocabulary), n=1)
-            hint = f" (did you mean {near[0]!r}?)" if near else "; `journey events` lists the vocabulary"
+            hint = did_you_mean(etype, self.vocabulary, "; `journey events` lists the vocabulary")
             raise self.fail(f"unknown event type {shown(etype)}{hint}", index, "type")
         at = obj.get("at")
         if at in (None, ""):
@@ -171,8 +169,7 @@ class _CaseParser:
         match fspec.type:
             case "enum":
                 if str(value) not in fspec.values:
-                    near = get_close_matches(str(value), list(fspec.values), n=1)
-                    hint = f" (did you mean {near[0]!r}?)" if near else f"; one of {', '.join(fspec.values)}"
+                    hint = did_you_mean(str(value), fspec.values, f"; one of {', '.join(fspec.values)}")
                     raise self.fail(f"{shown(value)} is not a value of {spec.name}.{name}{hint}", index, name)
                 return str(value)
             case "bool":

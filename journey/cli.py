@@ -23,7 +23,7 @@ from rich.progress import track
 
 from journey.calendar import Instant, england
 from journey.cases import read_cases
-from journey.errors import JourneyError
+from journey.errors import JourneyError, did_you_mean
 from journey.spec.load import available_policies, load_policy
 from journey.spec.model import DeadlineRule, Policy, Rule
 from journey.validator import validate_many
@@ -274,9 +274,7 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. england
 def _find_rule(pol: Policy, rule_id: str) -> Rule:
     if pol.has_rule(rule_id):
         return pol.rule(rule_id)
-    from difflib import get_close_matches
-    near = get_close_matches(rule_id, [r.id for r in pol.rules], n=1)
-    hint = f" (did you mean {near[0]}?)" if near else "; `journey rules` lists them"
+    hint = did_you_mean(rule_id, [r.id for r in pol.rules], "; `journey rules` lists them")
     raise _fail(f"no rule {rule_id!r} in policy {pol.id}{hint}")
 
 

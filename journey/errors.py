@@ -6,6 +6,8 @@ field) and never echoes free-text values from a case, so that no personal data r
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from difflib import get_close_matches
 from typing import Literal
 
 PolicyErrorCode = Literal[
@@ -21,6 +23,12 @@ PolicyErrorCode = Literal[
     "unknown_policy",
     "extends_cycle",
 ]
+
+
+def did_you_mean(word: str, options: Iterable[str], otherwise: str = "") -> str:
+    """The hint every "unknown …" message ends with: the nearest known word, or ``otherwise``."""
+    near = get_close_matches(word, list(options), n=1)
+    return f" (did you mean {near[0]!r}?)" if near else otherwise
 
 
 class JourneyError(Exception):

@@ -17,7 +17,8 @@ from typing import Literal
 from journey.calendar import Calendar, Instant, england
 from journey.cases import Case, Event
 from journey.spec.model import AgeRule, DeadlineRule, GestationRule, GuardRule, Policy, RecurringRule
-from journey.walk import Breach, Open, Tracker, is_min_bound, assignments, predict, spec_for
+from journey.spec.model import is_min_bound
+from journey.walk import Breach, Open, Tracker, assignments, predict, spec_for
 
 MutationKind = Literal["late", "missing", "gap", "illegal_transition", "guard_failed"]
 MUTATION_KINDS: tuple[MutationKind, ...] = ("late", "missing", "gap", "illegal_transition", "guard_failed")

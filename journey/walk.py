@@ -25,7 +25,7 @@ from journey.calendar import CLOCK_UNITS, Calendar, Duration, Instant, england
 from journey.cases import Case, Child, Event
 from journey.compilers.predicates import Predicate, compile_predicate
 from journey.spec.guards import Compare, Const, Field, Node, fields_of
-from journey.spec.model import event_roles
+from journey.spec.model import event_roles, is_min_bound
 from journey.spec.model import (CHILD_ATTRIBUTES, AgeRule, DeadlineRule, EventField, EventMatch,
                                 GestationRule, GuardRule, Pathway, Policy, RecurringRule, Rule)
 
@@ -265,11 +265,6 @@ def _limit_of(rule: Rule) -> Duration | None:
             return None
         case _:
             assert_never(rule)
-
-
-def is_min_bound(rule: Rule) -> bool:
-    """A "not before" deadline: it is never missing, only early."""
-    return isinstance(rule, DeadlineRule) and rule.limit.bound == "min"
 
 
 def _moment(at: Instant) -> dt.datetime:

@@ -8,10 +8,9 @@ are kept on the policy and shown by ``journey rules`` and ``journey verify``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from difflib import get_close_matches
 
 from journey.calendar.spans import compare_max_limits
-from journey.errors import PolicyError
+from journey.errors import PolicyError, did_you_mean
 from journey.spec.guards import Const, Field, In, Node, Compare, fields_of
 from journey.spec.model import event_roles, max_limit
 from journey.spec.model import (CHILD_ATTRIBUTES, EventMatch, GuardRule, Policy, PolicyIssue, Rule)
@@ -25,11 +24,6 @@ def _err(code: str, message: str, item: object, path: str = "") -> PolicyIssue:
                        line=getattr(item, "line", None), level="error")
 
 
-def _suggest(word: str, options) -> str:
-    near = get_close_matches(word, list(options), n=1)
-    return f" (did you mean {near[0]!r}?)" if near else ""
-
-
 def check_states(policy: Policy) -> Iterator[PolicyIssue]:
     """Every pathway's initial, source and target states are declared states."""
     for p in policy.pathways:
@@ -40,13 +34,13 @@ def check_states(policy: Policy) -> Iterator[PolicyIssue]:
             for s in t.source + ((t.target,) if t.target else ()):
                 if s not in known:
                     yield _err("unknown_state", f"pathway {p.id}: {t.event}: state {s!r} is not a state"
-                               + _suggest(s, known), t)
+                               + did_you_mean(s, known), t)
 
 
 def _event_issues(policy: Policy, match: EventMatch, owner: object, what: str) -> Iterator[PolicyIssue]:
     if match.event not in policy.vocabulary:
         yield _err("unknown_event", f"{what}: event {match.event!r} is not in the vocabulary"
-                   + _suggest(match.event, policy.vocabulary), owner)
+                   + did_you_mean(match.event, policy.vocabulary), owner)
         return
     if match.where is not None:
         yield from _guard_issues(policy, match.event, match.where, owner, what)
@@ -61,12 +55,12 @@ def _guard_issues(policy: Policy, event: str, guard: Node, owner: object, what: 
                            + ", ".join(f"child.{c}" for c in sorted(CHILD_FIELDS)), owner)
         elif len(f.path) != 1 or f.path[0] not in fields:
             yield _err("unknown_field", f"{what}: {f} is not a field of {event}"
-                       + _suggest(str(f), fields), owner)
+                       + did_you_mean(str(f), fields), owner)
     for field, value in _enum_constants(guard):
         spec = fields.get(field)
         if spec is not None and spec.type == "enum" and value not in spec.values:
             yield _err("unknown_field", f"{what}: {value!r} is not a value of {event}.{field}"
-                       + _suggest(str(value), spec.values), owner)
+                       + did_you_mean(str(value), spec.values), owner)
 
 
 def _enum_constants(node: Node) -> Iterator[tuple[str, object]]:
@@ -121,12 +115,12 @@ def check_rule_pathways(policy: Policy) -> Iterator[PolicyIssue]:
         pathway = pathways.get(rule.pathway)
         if pathway is None:
             yield _err("unknown_pathway", f"rule {rule.id}: pathway {rule.pathway!r} does not exist"
-                       + _suggest(rule.pathway, pathways), rule)
+                       + did_you_mean(rule.pathway, pathways), rule)
             continue
         for s in getattr(rule, "while_in", ()):
             if s not in pathway.state_ids:
                 yield _err("unknown_state", f"rule {rule.id}: while_in state {s!r} is not a state of "
-                           f"{pathway.id}" + _suggest(s, pathway.state_ids), rule)
+                           f"{pathway.id}" + did_you_mean(s, pathway.state_ids), rule)
 
 
 def check_rule_ids(policy: Policy) -> Iterator[PolicyIssue]:
@@ -144,7 +138,7 @@ def check_tightening(policy: Policy) -> Iterator[PolicyIssue]:
             continue
         if not policy.has_rule(rule.tightens):
             yield _err("unknown_rule", f"rule {rule.id}: tightens unknown rule {rule.tightens!r}"
-                       + _suggest(rule.tightens, [r.id for r in policy.rules]), rule)
+                       + did_you_mean(rule.tightens, [r.id for r in policy.rules]), rule)
             continue
         yield from _compare(rule, policy.rule(rule.tightens))
 

@@ -10,12 +10,11 @@ schema does not know.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from difflib import get_close_matches
 from typing import Any
 
 from pydantic import ValidationError
 
-from journey.errors import PolicyError
+from journey.errors import PolicyError, did_you_mean
 from journey.spec.model import Interpretation, Policy, PolicyIssue, Rule
 
 # Fields that identify a rule or record where it came from: a reading changes what the rule
@@ -48,8 +47,7 @@ def _find_rule(policy: Policy, rule_id: str) -> Rule:
     if policy.has_rule(rule_id):
         return policy.rule(rule_id)
     known = [r.id for r in ambiguous_rules(policy)]
-    near = get_close_matches(rule_id, [r.id for r in policy.rules], n=1)
-    hint = f" (did you mean {near[0]!r}?)" if near else ""
+    hint = did_you_mean(rule_id, [r.id for r in policy.rules])
     listing = ", ".join(known) if known else "none"
     raise PolicyError("unknown_rule", f"interpretations: no rule {rule_id!r} in policy {policy.id}{hint}; "
                       f"rules with interpretations: {listing}")

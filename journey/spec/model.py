@@ -275,6 +275,11 @@ def event_roles(rule: Rule) -> list[tuple[EventRole, EventMatch]]:
             assert_never(rule)
 
 
+def is_min_bound(rule: Rule) -> bool:
+    """A "not before" deadline: it can be early, never late or missing."""
+    return isinstance(rule, DeadlineRule) and rule.limit.bound == "min"
+
+
 def max_limit(rule: Rule) -> Limit | None:
     """The rule's upper time limit, if it has one — what "stricter" and "laxer" compare."""
     match rule:

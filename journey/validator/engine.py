@@ -16,6 +16,7 @@ from journey.calendar import Calendar, Duration, Instant
 from journey.cases import Case, Child, Event
 from journey.compilers.tables import Move, PathwayTable, RuleSlot, Tables, Trigger
 from journey.spec.guards import Node
+from journey.spec.model import is_min_bound
 from journey.spec.model import (AgeRule, DeadlineRule, GestationRule, GuardRule, RecurringRule, Rule,
                                 Source)
 from journey.validator import findings as fx
@@ -170,7 +171,8 @@ class _Run:
             return
         ob = opened.pop(0)
         rule = slot.rule
-        if isinstance(rule, DeadlineRule) and rule.limit.bound == "min":
+        if is_min_bound(rule):
+            assert isinstance(rule, DeadlineRule)
             self.judge_min(slot, rule, ob, ev)
             return
         self.judge(slot, ob, ev, "late")
@@ -204,7 +206,7 @@ class _Run:
 
     def lapse(self, slot: RuleSlot, ob: Obligation, on: dt.date) -> None:
         """An obligation stops applying on ``on``; if it was already overdue, it was missed."""
-        if ob.due.passed_by(on) and not _is_min(slot.rule):
+        if ob.due.passed_by(on) and not is_min_bound(slot.rule):
             self.report(slot, "missing", fx.missing_message(_end_event(slot.rule), str(ob.due), on.isoformat()),
                         start=ob.start, due=ob.due)
 
@@ -303,7 +305,7 @@ class _Run:
         for slot_index, opened in self.open.items():
             slot = self.t.slots[slot_index]
             for ob in opened:
-                if _is_min(slot.rule):
+                if is_min_bound(slot.rule):
                     continue
                 if ob.due.passed_by(self.as_of):
                     self.report(slot, "missing", fx.missing_message(_end_event(slot.rule), str(ob.due), None),
@@ -334,10 +336,6 @@ def _unit(rule: Rule) -> str:
             return rule.within.unit
         case _:
             return "days"
-
-
-def _is_min(rule: Rule) -> bool:
-    return isinstance(rule, DeadlineRule) and rule.limit.bound == "min"
 
 
 _HANDLERS = {
