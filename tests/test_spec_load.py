@@ -195,6 +195,13 @@ def test_part_file_events_take_their_name_from_the_key(tmp_path):
     assert load_policy(write(tmp_path, text)).vocabulary["thing_happened"].name == "thing_happened"
 
 
+def test_a_role_field_is_an_enum_of_the_vocabulary_roles(tmp_path):
+    text = BASE + "events:\n  thing_decided:\n    description: x\n    fields:\n      by: {type: role}\n"
+    field = load_policy(write(tmp_path, text)).vocabulary["thing_decided"].fields["by"]
+    assert field.type == "enum"
+    assert {"team_manager", "iro", "adm"} <= set(field.values) and "manager" not in field.values
+
+
 def test_star_in_an_extension_means_every_state_of_the_extended_pathway(tmp_path):
     write(tmp_path, BASE)
     local = (f"id: local\ntitle: Local\nextends: {tmp_path / 'mini.yaml'}\nextend_pathways:\n"

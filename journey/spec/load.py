@@ -129,7 +129,7 @@ def _expand(data: dict[str, Any], lines: dict, origin: str) -> dict[str, Any]:
     states, and record each item's line."""
     data = dict(data)
     if isinstance(data.get("events"), dict):  # an event's name is its key
-        data["events"] = {name: {"name": name, **body} if isinstance(body, dict) else body
+        data["events"] = {name: _with_roles({"name": name, **body}, load_roles()) if isinstance(body, dict) else body
                           for name, body in data["events"].items()}
     for key in ("pathways", "extend_pathways", "rules"):
         items = data.get(key) or []
@@ -201,6 +201,28 @@ def read_policy_file(path: Path) -> PolicyFile:
     return header.model_copy(update=merged)
 
 
+def _with_roles(event: dict[str, Any], roles: tuple[str, ...]) -> dict[str, Any]:
+    """A field of ``type: role`` is an enum of the vocabulary's one list of roles, so the list is
+    written once however many events record who decided."""
+    fields = event.get("fields")
+    if not isinstance(fields, dict):
+        return event
+    expanded = {name: {**body, "type": "enum", "values": list(roles)}
+                if isinstance(body, dict) and body.get("type") == "role" else body
+                for name, body in fields.items()}
+    return {**event, "fields": expanded}
+
+
+@lru_cache(maxsize=8)
+def load_roles(path: Path = VOCABULARY_FILE) -> tuple[str, ...]:
+    """The roles a ``type: role`` field may take (the vocabulary's ``roles:`` list)."""
+    data, _ = _read_yaml(path)
+    roles = data.get("roles") if isinstance(data, dict) else None
+    if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
+        raise PolicyError("schema", "expected a list of role names 'roles:'", path=_display(path), line=1)
+    return tuple(roles)
+
+
 @lru_cache(maxsize=8)
 def load_vocabulary(path: Path = VOCABULARY_FILE) -> dict[str, EventType]:
     """The controlled event vocabulary shared by every policy."""
@@ -208,10 +230,11 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> dict[str, EventType]:
     events = data.get("events") if isinstance(data, dict) else None
     if not isinstance(events, dict):
         raise PolicyError("schema", "expected a mapping 'events:'", path=_display(path), line=1)
+    roles = load_roles(path)
     out = {}
     for name, body in events.items():
         try:
-            out[name] = EventType.model_validate({"name": name, **(body or {})})
+            out[name] = EventType.model_validate(_with_roles({"name": name, **(body or {})}, roles))
         except ValidationError as exc:
             raise _schema_error(exc, data, lines, path) from None
     return out
