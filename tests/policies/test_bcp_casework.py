@@ -591,7 +591,7 @@ def test_family_finding_allocation_within_two_weeks_of_the_placement_order():
 def test_early_help_allocation_oversight_within_three_working_days():
     # Opened for early help Thu 28 Mar 2024: Fri 29 Mar Good Friday, Mon 1 Apr Easter Monday, Tue 2
     # (1), Wed 3 (2), Thu 4 Apr (3) -> due Thu 4 Apr; Fri 5 Apr is one working day late.
-    opened = ("2024-03-28", "case_allocated", {"team": "early_help", **TM})
+    opened = ("2024-03-28", "service_started", {"service": "early_help", **TM})
     mo = {"subject": "allocation", **TM}
     assert findings(check(bcp_case(opened, ("2024-04-04", "management_oversight_recorded", mo)), BCP),
                     EARLY_HELP_OVERSIGHT) == []
@@ -601,12 +601,27 @@ def test_early_help_allocation_oversight_within_three_working_days():
 
 def test_early_help_oversight_case_note_reading():
     policy = load_policy("bcp", {EARLY_HELP_OVERSIGHT: "case_note"})
-    opened = ("2024-03-28", "case_allocated", {"team": "early_help", **TM})
+    opened = ("2024-03-28", "service_started", {"service": "early_help", **TM})
     note = {"subject": "case_note", **TM}
     assert findings(check(bcp_case(opened, ("2024-04-04", "record_updated", note), policy=policy), policy),
                     EARLY_HELP_OVERSIGHT) == []
     verdict = check(bcp_case(opened, ("2024-04-05", "record_updated", note), policy=policy), policy)
     assert late(verdict, EARLY_HELP_OVERSIGHT) == ("late", "2024-04-04", wd(1))
+
+
+def test_early_help_oversight_allocation_reading():
+    # The earlier reading: opened by allocation to an early help team (Thu 28 Mar 2024, due Thu 4
+    # Apr as above). Under the chosen reading an allocation alone starts nothing.
+    policy = load_policy("bcp", {EARLY_HELP_OVERSIGHT: "allocated_to_early_help_team"})
+    mo = {"subject": "allocation", **TM}
+    for team in ("early_help", "targeted_early_help"):
+        opened = ("2024-03-28", "case_allocated", {"team": team, **TM})
+        assert findings(check(bcp_case(opened, ("2024-04-04", "management_oversight_recorded", mo), policy=policy),
+                              policy), EARLY_HELP_OVERSIGHT) == []
+        verdict = check(bcp_case(opened, ("2024-04-05", "management_oversight_recorded", mo), policy=policy), policy)
+        assert late(verdict, EARLY_HELP_OVERSIGHT) == ("late", "2024-04-04", wd(1))
+    allocated = ("2024-03-28", "case_allocated", {"team": "early_help", **TM})
+    assert findings(check(bcp_case(allocated), BCP, as_of="2024-05-01"), EARLY_HELP_OVERSIGHT) == []
 
 
 # --- further readings and intervals ---------------------------------------------------------------
