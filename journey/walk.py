@@ -103,7 +103,7 @@ def _guards_on(policy: Policy, event: str) -> list[Node]:
                          if t.event == event and t.guard is not None]
     for rule in policy.rules:
         matches = [m for _, m in _rule_roles(rule)]
-        if isinstance(rule, RecurringRule) and rule.first:
+        if isinstance(rule, RecurringRule) and rule.first and rule.first.after:
             matches.append(rule.first.after)
         nodes += [m.where for m in matches if m.event == event and m.where is not None]
         if isinstance(rule, GuardRule) and rule.event.event == event:
@@ -199,7 +199,7 @@ def _stateful(policy: Policy) -> tuple[dict[int, tuple[tuple[Rule, frozenset[str
 def _anchors(policy: Policy) -> dict[str, tuple[tuple[RecurringRule, Predicate | None], ...]]:
     anchors: dict[str, list[tuple[RecurringRule, Predicate | None]]] = {}
     for rule in policy.rules:
-        if isinstance(rule, RecurringRule) and rule.first is not None:
+        if isinstance(rule, RecurringRule) and rule.first is not None and rule.first.after is not None:
             anchors.setdefault(rule.first.after.event, []).append((rule, _where(rule.first.after)))
     return {e: tuple(v) for e, v in anchors.items()}
 
@@ -709,10 +709,10 @@ def _clock_events(policy: Policy) -> frozenset[str]:
         limit = _limit_of(rule)
         if limit is not None and limit.unit in CLOCK_UNITS:
             out |= {m.event for _, m in _rule_roles(rule)}
-            if isinstance(rule, RecurringRule) and rule.first:
+            if isinstance(rule, RecurringRule) and rule.first and rule.first.after:
                 out.add(rule.first.after.event)
         if isinstance(rule, RecurringRule) and rule.first and rule.first.within.unit in CLOCK_UNITS:
-            out |= {rule.event.event, rule.first.after.event}
+            out |= {rule.event.event} | ({rule.first.after.event} if rule.first.after else set())
     return frozenset(out)
 
 

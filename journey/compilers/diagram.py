@@ -205,7 +205,8 @@ def _rule_text(policy: Policy, rule: Rule, t: Transition, source: str | None) ->
             if source is None:
                 text += f" while {' or '.join(words(s) for s in rule.while_in)}"
             if rule.first is not None:
-                text += f"; the first ≤ {rule.first.within.duration} after {_match_words(rule.first.after)}"
+                after = _match_words(rule.first.after) if rule.first.after else "entry"
+                text += f"; the first ≤ {rule.first.within.duration} after {after}"
             if rule.then is not None:
                 text += f"; later every {rule.then.every.duration}"
             return text

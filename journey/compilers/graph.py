@@ -63,7 +63,7 @@ def bounds_of(rule: Rule) -> Iterator[Bound]:
         case DeadlineRule():
             yield Bound(rule, rule.start.event, rule.end.event, rule.limit)
         case RecurringRule():
-            if rule.first is not None:
+            if rule.first is not None and rule.first.after is not None:
                 yield Bound(rule, rule.first.after.event, rule.event.event, rule.first.within)
         case AgeRule() | GestationRule() | GuardRule():
             return

@@ -220,6 +220,7 @@ def _fits(rule: Rule, topic: Topic) -> str | None:
                                             and topic.start in (None, rule.start.event)):
             return str(rule.limit.duration)
         case "deadline", RecurringRule(first=first) if (rule.event.event == topic.event and first is not None
+                                                        and first.after is not None
                                                         and topic.start == first.after.event):
             return str(first.within.duration)
         case "every", RecurringRule() if rule.event.event == topic.event:

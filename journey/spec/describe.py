@@ -35,8 +35,8 @@ def describe_rule(rule: Rule) -> str:
             when = "within" if rule.limit.bound == "max" else "not before"
             return f"{_ev(rule.end)} {when} {rule.limit.duration} of {_ev(rule.start)}"
         case RecurringRule():
-            first = (f"; the first within {rule.first.within.duration} of {_ev(rule.first.after)}"
-                     if rule.first else "")
+            first = (f"; the first within {rule.first.within.duration} of "
+                     f"{_ev(rule.first.after) if rule.first.after else 'entering it'}" if rule.first else "")
             return (f"{_ev(rule.event)} at least every {rule.every.duration} while "
                     f"{rule.pathway} is {' or '.join(rule.while_in)}{first}{_then(rule)}")
         case AgeRule():

@@ -167,9 +167,10 @@ class Age(Model):
 
 
 class FirstDue(Model):
-    """When the first qualifying event of a recurring rule is due: ``within`` of ``after``."""
+    """When the first qualifying event of a recurring rule is due: ``within`` of ``after``, or of
+    entering the rule's states when ``after`` is omitted (e.g. weekly visits from a placement)."""
 
-    after: EventMatch
+    after: EventMatch | None = None
     within: Limit
 
 
@@ -264,7 +265,8 @@ def event_roles(rule: Rule) -> list[tuple[EventRole, EventMatch]]:
         case DeadlineRule():
             return [("end", rule.end), *[("cancel", c) for c in rule.cancelled_by], ("start", rule.start)]
         case RecurringRule():
-            first: list[tuple[EventRole, EventMatch]] = [("first_after", rule.first.after)] if rule.first else []
+            first: list[tuple[EventRole, EventMatch]] = (
+                [("first_after", rule.first.after)] if rule.first and rule.first.after else [])
             switch: list[tuple[EventRole, EventMatch]] = [("switch", rule.then.on)] if rule.then and rule.then.on else []
             return [("qualify", rule.event), *first, *switch]
         case AgeRule() | GestationRule():
