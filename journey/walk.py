@@ -27,12 +27,12 @@ from journey.compilers.predicates import Predicate, compile_predicate
 from journey.spec.guards import Compare, Const, Field, Node, fields_of
 from journey.spec.model import event_roles, is_min_bound
 from journey.spec.model import (CHILD_ATTRIBUTES, AgeRule, DeadlineRule, EventField, EventMatch,
-                                GestationRule, GuardRule, Pathway, Policy, RecurringRule, Rule)
+                                GestationRule, GuardRule, LeadRule, Pathway, Policy, RecurringRule, Rule)
 
 T = TypeVar("T")
 Role = Literal["switch", "end", "qualify", "cancel", "start", "check"]
 # Within one event: an end is judged before the same event can cancel or start an obligation.
-_ROLE_ORDER: tuple[Role, ...] = ("switch", "end", "qualify", "cancel", "start", "check")
+_ROLE_ORDER: tuple[Role, ...] = ("switch", "end", "qualify", "target", "prepare", "cancel", "start", "check")
 _MAX_ASSIGNMENTS = 4000
 _PLAN_DEPTH = 6
 # An event routed to more pathways than this (a death, a move out of area, closing the case)
@@ -261,6 +261,8 @@ def _limit_of(rule: Rule) -> Duration | None:
             return rule.every.duration
         case AgeRule():
             return rule.within.duration
+        case LeadRule():
+            return rule.lead.duration
         case GestationRule() | GuardRule():
             return None
         case _:
@@ -290,6 +292,7 @@ class Tracker:
         self.anchor: dict[str, Event] = {}
         self.since: dict[str, dt.date] = {}
         self.switched: set[str] = set()
+        self.prepared: dict[str, Event] = {}  # lead rules: the first ``event`` since the last ``before``
         self.breaches: list[Breach] = []
         self.count = 0
         self.last: Instant | None = None
@@ -302,6 +305,7 @@ class Tracker:
         new.anchor = dict(self.anchor)
         new.since = dict(self.since)
         new.switched = set(self.switched)
+        new.prepared = dict(self.prepared)
         new.breaches = list(self.breaches)
         return new
 
@@ -413,7 +417,7 @@ class Tracker:
                     return
                 due = max(self.cal.gestation_week_date(edd, rule.week), at.date)
                 self.open[rule.id] = [Open(rule, Due(due), None)]
-            case DeadlineRule() | GuardRule():
+            case DeadlineRule() | LeadRule() | GuardRule():
                 raise AssertionError(rule)
             case _:
                 assert_never(rule)
@@ -457,6 +461,17 @@ class Tracker:
                         self.lapse(ob, ev.at.date)
                     opened.clear()
                 opened.append(self.obligation(rule, ev, rule.limit.duration))
+            case "prepare":
+                self.prepared.setdefault(rule.id, ev)
+            case "target":
+                assert isinstance(rule, LeadRule)
+                prep = self.prepared.pop(rule.id, None)
+                if prep is None:
+                    self.breaches.append(Breach(rule.id, "missing"))
+                else:
+                    late = self.too_late(prep.at, rule.lead.duration, ev.at)
+                    if late is not False:
+                        self.breaches.append(Breach(rule.id, "indeterminate" if late is None else "late"))
             case "check":
                 assert isinstance(rule, GuardRule)
                 ok = _compiled(rule.require)(ev, self.child)
@@ -476,6 +491,15 @@ class Tracker:
         elif late:
             self.breaches.append(Breach(ob.rule.id, kind))
         closed.append(ob)
+
+    def too_late(self, prep: Instant, lead: Duration, target: Instant) -> bool | None:
+        """Counted forward: does ``lead`` from ``prep`` run past ``target``? None for a clock lead
+        when either has no time of day."""
+        if lead.unit not in CLOCK_UNITS:
+            return self.cal.add(prep.date, lead) > target.date
+        if not (prep.has_time and target.has_time):
+            return None
+        return self.cal.add_clock(_moment(prep), lead) > _moment(target)
 
     def interval(self, rule: RecurringRule, on: dt.date) -> Duration:
         then = rule.then
@@ -772,6 +796,24 @@ class _Walk:
         self.now = max(self.now, moment)
         return True
 
+    def prepare_for(self, event: str) -> None:
+        """Lead rules: before ``event`` (a conference, say), emit what must precede it (the report
+        shared) now, so that ``event`` can follow in time; compliant either way."""
+        spec = self.tracker.spec
+        leads = spec.cache.get(("leads", event))
+        if leads is None:
+            leads = spec.cache[("leads", event)] = tuple(
+                r for r in spec.policy.rules if isinstance(r, LeadRule) and r.before.event == event)
+        for rule in leads:
+            if rule.id in self.tracker.prepared:
+                continue
+            where = _where(rule.event)
+            probe = Instant(self.now.date())
+            options = [f for f in legal_fields(self.tracker, rule.event.event)
+                       if where is None or where(Event(0, rule.event.event, probe, f), self.child) is True]
+            if options:
+                self.emit(rule.event.event, self.c.choice(options), self.now)
+
     def urgent(self) -> Open | None:
         open_ = self.tracker.pending_max()
         return min(open_, key=lambda ob: ob.due.deadline()) if open_ else None
@@ -822,6 +864,7 @@ class _Walk:
             if not candidates:
                 break
             event = self.weighted(candidates, lambda e: self.cfg.event_weights.get(e, self.cfg.default_event_weight))
+            self.prepare_for(event)
             options = legal_fields(self.tracker, event)
             fields = self.weighted(options, lambda f: self.field_weight(event, f))
             if self.emit(event, fields, moment, lookahead=True):
@@ -844,6 +887,8 @@ class _Walk:
         moment = self.moment_before(deadline, last)
         first = self.c.choice(steps[0])
         options = [first] + [o for o in steps[0] if o is not first][:12]
+        for event in dict.fromkeys(event for event, _ in options):
+            self.prepare_for(event)
         # Prefer an option after which every other obligation can still be met (cancelling one
         # obligation by ending the whole case is a last resort), then the same later on.
         for when, lookahead in ((moment, True), (moment, False), (deadline, False)):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from journey.spec.model import AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, RecurringRule, Rule
+from journey.spec.model import (AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, LeadRule, RecurringRule,
+                                Rule)
 
 
 def _ev(m: EventMatch) -> str:
@@ -43,6 +44,8 @@ def describe_rule(rule: Rule) -> str:
             return f"{_ev(rule.end)} within {rule.within.duration} of the child attaining {rule.age}"
         case GestationRule():
             return f"{_ev(rule.end)} by gestation week {rule.week}"
+        case LeadRule():
+            return f"{_ev(rule.event)} at least {rule.lead.duration} before each {_ev(rule.before)}"
         case GuardRule():
             return f"whenever {_ev(rule.event)}: {rule.require}"
         case _:

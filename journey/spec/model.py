@@ -241,6 +241,18 @@ class GestationRule(RuleBase):
     while_in: tuple[str, ...] = ()
 
 
+class LeadRule(RuleBase):
+    """Each ``before`` event needs an ``event`` at least ``lead`` earlier, since the previous
+    ``before`` event: a deadline counted back from a later event (e.g. the conference report
+    shared with the family three working days before each conference). Judged when ``before``
+    happens, so nothing is pending before it."""
+
+    kind: Literal["lead"]
+    event: EventMatch
+    before: EventMatch
+    lead: Limit
+
+
 class GuardRule(RuleBase):
     """Whenever ``event`` occurs, ``require`` must hold (e.g. who may decide)."""
 
@@ -249,14 +261,15 @@ class GuardRule(RuleBase):
     require: Guard
 
 
-Rule = Annotated[Union[DeadlineRule, RecurringRule, AgeRule, GestationRule, GuardRule],
+Rule = Annotated[Union[DeadlineRule, RecurringRule, AgeRule, GestationRule, LeadRule, GuardRule],
                  Field(discriminator="kind")]
-TimedRule = Union[DeadlineRule, RecurringRule, AgeRule, GestationRule]
+TimedRule = Union[DeadlineRule, RecurringRule, AgeRule, GestationRule, LeadRule]
 
 
-EventRole = Literal["end", "cancel", "start", "qualify", "first_after", "switch", "check"]
+EventRole = Literal["end", "cancel", "start", "qualify", "first_after", "switch", "target", "prepare", "check"]
 """How an event touches a rule: ends, cancels or starts an obligation; qualifies for a recurring
-rule; anchors its first due date; switches its interval; or is checked by a guard rule."""
+rule; anchors its first due date; switches its interval; is the later event of a lead rule or
+prepares for it; or is checked by a guard rule."""
 
 
 def event_roles(rule: Rule) -> list[tuple[EventRole, EventMatch]]:
@@ -271,6 +284,8 @@ def event_roles(rule: Rule) -> list[tuple[EventRole, EventMatch]]:
             return [("qualify", rule.event), *first, *switch]
         case AgeRule() | GestationRule():
             return [("end", rule.end)]
+        case LeadRule():
+            return [("target", rule.before), ("prepare", rule.event)]
         case GuardRule():
             return [("check", rule.event)]
         case _:
@@ -291,7 +306,7 @@ def max_limit(rule: Rule) -> Limit | None:
             return rule.every
         case AgeRule():
             return rule.within
-        case GestationRule() | GuardRule():
+        case GestationRule() | LeadRule() | GuardRule():
             return None
         case _:
             assert_never(rule)

@@ -17,11 +17,11 @@ from journey.cases import Case, Child, Event
 from journey.compilers.tables import Move, PathwayTable, RuleSlot, Tables, Trigger
 from journey.spec.guards import Node
 from journey.spec.model import is_min_bound
-from journey.spec.model import (AgeRule, DeadlineRule, GestationRule, GuardRule, RecurringRule, Rule,
-                                Source)
+from journey.spec.model import (AgeRule, DeadlineRule, GestationRule, GuardRule, LeadRule, RecurringRule,
+                                Rule, Source)
 from journey.validator import findings as fx
 from journey.validator.findings import Amount, EventRef, Finding, Pending, Verdict
-from journey.validator.timing import Due, due_after, due_on, judge_max, judge_min
+from journey.validator.timing import Due, due_after, due_before, due_on, judge_max, judge_min
 
 
 @dataclass(slots=True)
@@ -38,7 +38,7 @@ def _end_event(rule: Rule) -> str:
     match rule:
         case DeadlineRule() | AgeRule() | GestationRule():
             return rule.end.event
-        case RecurringRule() | GuardRule():
+        case RecurringRule() | GuardRule() | LeadRule():
             return rule.event.event
     raise AssertionError(rule)
 
@@ -58,6 +58,7 @@ class _Run:
         self.anchor: dict[int, Event] = {}
         self.since: dict[int, dt.date] = {}       # recurring: when the rule last became active
         self.switched: set[int] = set()           # recurring: its ``then.on`` event has occurred
+        self.prepared: dict[int, Event] = {}      # lead: the earliest ``event`` since the last ``before``
         self.findings: list[Finding] = []
         self.trace: list[tuple[int, str, str]] | None = [] if trace else None
 
@@ -287,6 +288,21 @@ class _Run:
         due = due_after(Instant(start), within, self.cal) if within is not None else due_on(start)
         self.open[slot.slot] = [Obligation(due, None)]
 
+    # -- lead rules ----------------------------------------------------------------------------
+    def on_prepare(self, slot: RuleSlot, ev: Event) -> None:
+        self.prepared.setdefault(slot.slot, ev)
+
+    def on_target(self, slot: RuleSlot, ev: Event) -> None:
+        """The later event happened: was the earlier one (since the last of these) early enough?"""
+        rule = slot.rule
+        assert isinstance(rule, LeadRule)
+        prep = self.prepared.pop(slot.slot, None)
+        due = due_before(ev.at, rule.lead.duration, self.cal)
+        if prep is None:  # counted back from ``ev`` (the finding's start); nothing came before it
+            self.report(slot, "missing", fx.lead_missing_message(rule.event.event, ev.type, str(due)), start=ev, due=due)
+        else:
+            self.judge(slot, Obligation(due, ev), prep, "late")
+
     # -- guard rules ---------------------------------------------------------------------------
     def on_check(self, slot: RuleSlot, ev: Event) -> None:
         assert slot.require is not None and isinstance(slot.rule, GuardRule)
@@ -334,6 +350,8 @@ def _unit(rule: Rule) -> str:
             return rule.every.unit
         case AgeRule():
             return rule.within.unit
+        case LeadRule():
+            return rule.lead.unit
         case _:
             return "days"
 
@@ -341,6 +359,7 @@ def _unit(rule: Rule) -> str:
 _HANDLERS = {
     "start": _Run.on_start, "end": _Run.on_end, "cancel": _Run.on_cancel,
     "qualify": _Run.on_qualify, "switch": _Run.on_switch, "check": _Run.on_check,
+    "prepare": _Run.on_prepare, "target": _Run.on_target,
 }
 
 
