@@ -32,7 +32,7 @@ from journey.spec.model import (CHILD_ATTRIBUTES, AgeRule, DeadlineRule, EventFi
 T = TypeVar("T")
 Role = Literal["switch", "end", "qualify", "cancel", "start", "check"]
 # Within one event: an end is judged before the same event can cancel or start an obligation.
-_ROLE_ORDER: tuple[Role, ...] = ("switch", "end", "qualify", "target", "prepare", "cancel", "start", "check")
+_ROLE_ORDER: tuple[Role, ...] = ("switch", "end", "qualify", "target", "prepare", "cancel", "extend", "start", "check")
 _MAX_ASSIGNMENTS = 4000
 _PLAN_DEPTH = 6
 # An event routed to more pathways than this (a death, a move out of area, closing the case)
@@ -451,6 +451,20 @@ class Tracker:
             case "cancel":
                 for ob in self.open.pop(rule.id, []):
                     self.lapse(ob, ev.at.date)
+            case "extend":
+                assert isinstance(rule, DeadlineRule) and rule.extended_by is not None
+                ext = rule.extended_by
+                kept = []
+                for ob in self.open.pop(rule.id, []):
+                    n = ev.fields.get(ext.field)
+                    if ob.due.date < ev.at.date:  # granted after the time ran out
+                        self.breaches.append(Breach(rule.id, "missing"))
+                    elif not isinstance(n, int):
+                        self.breaches.append(Breach(rule.id, "indeterminate"))
+                    else:
+                        kept.append(Open(rule, Due(self.cal.add(ob.due.date, Duration(n, ext.unit))), ob.start))
+                if kept:
+                    self.open[rule.id] = kept
             case "start":
                 assert isinstance(rule, DeadlineRule)
                 opened = self.open.setdefault(rule.id, [])

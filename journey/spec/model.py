@@ -187,14 +187,25 @@ class RuleBase(Model):
     origin: str = ""  # the policy file the rule came from (set by the loader)
 
 
+class Extension(Model):
+    """An event that extends an open deadline by the number in its ``field``, in ``unit``s,
+    counted from the end of the period it extends (e.g. a court extending a timetable)."""
+
+    event: EventMatch
+    field: str
+    unit: Unit
+
+
 class DeadlineRule(RuleBase):
-    """After ``start``, ``end`` must occur within (max) or not before (min) ``limit``."""
+    """After ``start``, ``end`` must occur within (max) or not before (min) ``limit`` — or within
+    the extended limit after each ``extended_by`` event granted before the time ran out."""
 
     kind: Literal["deadline"]
     start: EventMatch
     end: EventMatch
     limit: Limit
     cancelled_by: tuple[EventMatch, ...] = ()
+    extended_by: Extension | None = None
     on_repeat: Literal["keep", "restart"] = "keep"
 
 
@@ -266,17 +277,19 @@ Rule = Annotated[Union[DeadlineRule, RecurringRule, AgeRule, GestationRule, Lead
 TimedRule = Union[DeadlineRule, RecurringRule, AgeRule, GestationRule, LeadRule]
 
 
-EventRole = Literal["end", "cancel", "start", "qualify", "first_after", "switch", "target", "prepare", "check"]
+EventRole = Literal["end", "cancel", "extend", "start", "qualify", "first_after", "switch", "target", "prepare",
+                    "check"]
 """How an event touches a rule: ends, cancels or starts an obligation; qualifies for a recurring
 rule; anchors its first due date; switches its interval; is the later event of a lead rule or
-prepares for it; or is checked by a guard rule."""
+prepares for it; extends a deadline; or is checked by a guard rule."""
 
 
 def event_roles(rule: Rule) -> list[tuple[EventRole, EventMatch]]:
     """Every event match of a rule with its role — the one place that knows this, per kind."""
     match rule:
         case DeadlineRule():
-            return [("end", rule.end), *[("cancel", c) for c in rule.cancelled_by], ("start", rule.start)]
+            extend: list[tuple[EventRole, EventMatch]] = [("extend", rule.extended_by.event)] if rule.extended_by else []
+            return [("end", rule.end), *[("cancel", c) for c in rule.cancelled_by], *extend, ("start", rule.start)]
         case RecurringRule():
             first: list[tuple[EventRole, EventMatch]] = (
                 [("first_after", rule.first.after)] if rule.first and rule.first.after else [])

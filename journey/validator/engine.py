@@ -205,6 +205,23 @@ class _Run:
         for ob in self.open.pop(slot.slot, []):
             self.lapse(slot, ob, ev.at.date)
 
+    def on_extend(self, slot: RuleSlot, ev: Event) -> None:
+        """An extension granted in time moves the due date on from the end of the period it
+        extends; one granted after the time ran out leaves the obligation missed."""
+        ext = slot.rule.extended_by  # type: ignore[union-attr]
+        kept = []
+        for ob in self.open.pop(slot.slot, []):
+            n = ev.fields.get(ext.field)
+            if ob.due.passed_by(ev.at.date):
+                self.lapse(slot, ob, ev.at.date)
+            elif not isinstance(n, int):
+                self.report(slot, "indeterminate", fx.indeterminate_message(
+                    f"{_end_event(slot.rule)} is due", f"{ev.type} does not record {ext.field}"), start=ob.start, end=ev)
+            else:
+                kept.append(Obligation(due_after(Instant(ob.due.date), Duration(n, ext.unit), self.cal), ob.start))
+        if kept:
+            self.open[slot.slot] = kept
+
     def lapse(self, slot: RuleSlot, ob: Obligation, on: dt.date) -> None:
         """An obligation stops applying on ``on``; if it was already overdue, it was missed."""
         if ob.due.passed_by(on) and not is_min_bound(slot.rule):
@@ -359,7 +376,7 @@ def _unit(rule: Rule) -> str:
 _HANDLERS = {
     "start": _Run.on_start, "end": _Run.on_end, "cancel": _Run.on_cancel,
     "qualify": _Run.on_qualify, "switch": _Run.on_switch, "check": _Run.on_check,
-    "prepare": _Run.on_prepare, "target": _Run.on_target,
+    "prepare": _Run.on_prepare, "target": _Run.on_target, "extend": _Run.on_extend,
 }
 
 
