@@ -23,6 +23,7 @@ from typing import Any, Literal, Protocol, TypeVar, assert_never
 
 from journey.calendar import CLOCK_UNITS, Calendar, Duration, Instant, england
 from journey.cases import Case, Child, Event
+from journey.compilers.facts import ChildAt
 from journey.compilers.predicates import Predicate, compile_predicate
 from journey.spec.guards import Compare, Const, Field, Node, fields_of
 from journey.spec.model import event_roles, is_min_bound
@@ -284,7 +285,7 @@ class Tracker:
 
     def __init__(self, policy: Policy, child: Child, cal: Calendar = england) -> None:
         self.spec = spec_for(policy)
-        self.child = child
+        self.child = ChildAt(child, policy.facts, cal)
         self.cal = cal
         self.states = [p.initial for p in self.spec.pathways]
         self.open: dict[str, list[Open]] = {}
@@ -306,6 +307,7 @@ class Tracker:
         new.since = dict(self.since)
         new.switched = set(self.switched)
         new.prepared = dict(self.prepared)
+        new.child = self.child.copy()
         new.breaches = list(self.breaches)
         return new
 
@@ -335,6 +337,7 @@ class Tracker:
                 self.activate(rule, ev.at, None)
         self.count += 1
         self.last = ev.at
+        self.child.observe(ev)
         changed = self.move(ev)
         self.set_anchors(ev)
         self.refresh(changed, ev, entering=True)
@@ -550,7 +553,7 @@ _NOWHERE = Instant(dt.date(2000, 1, 3))
 
 
 def _moved(spec: _Spec, states: Sequence[str], event: str, fields: dict[str, Any],
-           child: Child) -> tuple[str, ...] | None:
+           child: ChildAt) -> tuple[str, ...] | None:
     """Pathway states after ``event``, or None when a pathway that routes it refuses it."""
     ev = Event(0, event, _NOWHERE, fields)
     out = list(states)
@@ -568,7 +571,7 @@ def _moved(spec: _Spec, states: Sequence[str], event: str, fields: dict[str, Any
     return tuple(out)
 
 
-def _guard_rules_pass(spec: _Spec, event: str, fields: dict[str, Any], child: Child) -> bool:
+def _guard_rules_pass(spec: _Spec, event: str, fields: dict[str, Any], child: ChildAt) -> bool:
     ev = Event(0, event, _NOWHERE, fields)
     for trig in spec.triggers.get(event, ()):
         if trig.role == "check" and (trig.where is None or trig.where(ev, child) is True):
@@ -578,12 +581,12 @@ def _guard_rules_pass(spec: _Spec, event: str, fields: dict[str, Any], child: Ch
     return True
 
 
-def _attrs(child: Child) -> tuple[tuple[str, Any], ...]:
+def _attrs(child: ChildAt) -> tuple[tuple[str, Any], ...]:
     return tuple(sorted(child.attributes.items()))
 
 
 def _options(spec: _Spec, states: Sequence[str], event: str,
-             child: Child) -> list[tuple[dict[str, Any], tuple[tuple[int, str], ...]]]:
+             child: ChildAt) -> list[tuple[dict[str, Any], tuple[tuple[int, str], ...]]]:
     """(fields, pathway moves) for every field assignment that moves each pathway routing
     ``event`` and passes every guard rule on it. Cached: guards do not depend on time."""
     routes = spec.routes.get(event, ())
@@ -600,7 +603,7 @@ def _options(spec: _Spec, states: Sequence[str], event: str,
     return hit
 
 
-def _legal(spec: _Spec, states: Sequence[str], event: str, child: Child) -> list[tuple[dict[str, Any], tuple[str, ...]]]:
+def _legal(spec: _Spec, states: Sequence[str], event: str, child: ChildAt) -> list[tuple[dict[str, Any], tuple[str, ...]]]:
     """(fields, next states) for every allowed field assignment of ``event``."""
     out = []
     for fields, changes in _options(spec, states, event, child):
@@ -645,7 +648,7 @@ class _Closer:
     home: int
     while_in: frozenset[str] | None
 
-    def closes(self, event: str, fields: dict[str, Any], states: tuple[str, ...], child: Child) -> bool:
+    def closes(self, event: str, fields: dict[str, Any], states: tuple[str, ...], child: ChildAt) -> bool:
         wheres = self.events.get(event)
         if wheres is not None:
             ev = Event(0, event, _NOWHERE, fields)
@@ -699,7 +702,7 @@ def plan(tracker: Tracker, rule: Rule) -> list[Step] | None:
     return spec.cache[key]
 
 
-def _search(spec: _Spec, rule: Rule, start: tuple[str, ...], child: Child, *, strict: bool) -> list[Step] | None:
+def _search(spec: _Spec, rule: Rule, start: tuple[str, ...], child: ChildAt, *, strict: bool) -> list[Step] | None:
     seen = {start}
     queue: deque[tuple[tuple[str, ...], list[Step]]] = deque([(start, [])])
     events = _plan_events(spec, rule)
@@ -824,7 +827,7 @@ class _Walk:
             where = _where(rule.event)
             probe = Instant(self.now.date())
             options = [f for f in legal_fields(self.tracker, rule.event.event)
-                       if where is None or where(Event(0, rule.event.event, probe, f), self.child) is True]
+                       if where is None or where(Event(0, rule.event.event, probe, f), self.tracker.child) is True]
             if options:
                 self.emit(rule.event.event, self.c.choice(options), self.now)
 

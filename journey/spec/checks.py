@@ -50,9 +50,10 @@ def _guard_issues(policy: Policy, event: str, guard: Node, owner: object, what: 
     fields = policy.vocabulary[event].fields
     for f in fields_of(guard):
         if f.path[0] == "child":
-            if len(f.path) != 2 or f.path[1] not in CHILD_FIELDS:
+            known = CHILD_FIELDS | set(policy.facts)
+            if len(f.path) != 2 or f.path[1] not in known:
                 yield _err("unknown_field", f"{what}: {f} is not a child field; known: "
-                           + ", ".join(f"child.{c}" for c in sorted(CHILD_FIELDS)), owner)
+                           + ", ".join(f"child.{c}" for c in sorted(known)), owner)
         elif len(f.path) != 1 or f.path[0] not in fields:
             yield _err("unknown_field", f"{what}: {f} is not a field of {event}"
                        + did_you_mean(str(f), fields), owner)

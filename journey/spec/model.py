@@ -145,6 +145,19 @@ class EventMatch(Model):
         return self.event + (f" where {self.where}" if self.where is not None else "")
 
 
+class Fact(Model):
+    """A fact about the child that a guard reads as ``child.<name>`` and that is derived at each
+    event, not recorded: the age in whole years (``kind: age``), or whole ``unit``s spent between
+    ``starts`` and ``ends`` events since the child was ``since_age`` (``kind: time_in``)."""
+
+    description: str
+    kind: Literal["age", "time_in"]
+    unit: Literal["days", "weeks"] = "weeks"
+    since_age: int | None = Field(default=None, ge=0, le=30)
+    starts: EventMatch | None = None
+    ends: tuple[str, ...] = ()
+
+
 class Limit(Model):
     value: int = Field(ge=0)
     unit: Unit
@@ -360,6 +373,7 @@ class Policy(Model):
     pathways: tuple[Pathway, ...]
     rules: tuple[Rule, ...]
     vocabulary: dict[str, EventType]
+    facts: dict[str, Fact] = {}  # derived child facts guards may read (vocabulary.yaml `facts:`)
     unmodelled: tuple[Unmodelled, ...] = ()
     issues: tuple[PolicyIssue, ...] = ()
 

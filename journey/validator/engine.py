@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from journey.calendar import Calendar, Duration, Instant
-from journey.cases import Case, Child, Event
+from journey.cases import Case, Event
+from journey.compilers.facts import ChildAt
 from journey.compilers.tables import Move, PathwayTable, RuleSlot, Tables, Trigger
 from journey.spec.guards import Node
 from journey.spec.model import is_min_bound
@@ -49,7 +50,7 @@ class _Run:
     def __init__(self, tables: Tables, case: Case, cal: Calendar, as_of: dt.date, trace: bool) -> None:
         self.t = tables
         self.case = case
-        self.child: Child = case.child
+        self.child = ChildAt(case.child, tables.policy.facts, cal)
         self.cal = cal
         self.as_of = as_of
         self.state = [p.initial for p in tables.pathways]
@@ -88,6 +89,7 @@ class _Run:
                        tuple(pending), {p.pathway.id: p.states[self.state[p.index]] for p in self.t.pathways})
 
     def step(self, ev: Event) -> None:
+        self.child.observe(ev)
         routes = self.t.routes.get(ev.type)
         if routes is None:
             self.unknown(ev)
@@ -347,7 +349,7 @@ class _Run:
                     yield Pending(slot.rule.id, slot.rule.pathway, str(ob.due), _ref(ob.start))
 
 
-def _choose(moves: tuple[Move, ...], ev: Event, child: Child) -> tuple[Move | None, bool]:
+def _choose(moves: tuple[Move, ...], ev: Event, child: ChildAt) -> tuple[Move | None, bool]:
     unknown = False
     for m in moves:
         if m.guard is None:
