@@ -23,16 +23,17 @@ from typing import Any, Literal, Protocol, TypeVar, assert_never
 
 from journey.calendar import CLOCK_UNITS, Calendar, Duration, Instant, england
 from journey.cases import Case, Child, Event
+from journey.compilers.facts import ChildAt
 from journey.compilers.predicates import Predicate, compile_predicate
 from journey.spec.guards import Compare, Const, Field, Node, fields_of
 from journey.spec.model import event_roles, is_min_bound
 from journey.spec.model import (CHILD_ATTRIBUTES, AgeRule, DeadlineRule, EventField, EventMatch,
-                                GestationRule, GuardRule, Pathway, Policy, RecurringRule, Rule)
+                                GestationRule, GuardRule, LeadRule, Pathway, Policy, RecurringRule, Rule)
 
 T = TypeVar("T")
 Role = Literal["switch", "end", "qualify", "cancel", "start", "check"]
 # Within one event: an end is judged before the same event can cancel or start an obligation.
-_ROLE_ORDER: tuple[Role, ...] = ("switch", "end", "qualify", "cancel", "start", "check")
+_ROLE_ORDER: tuple[Role, ...] = ("switch", "end", "qualify", "target", "prepare", "cancel", "extend", "start", "check")
 _MAX_ASSIGNMENTS = 4000
 _PLAN_DEPTH = 6
 # An event routed to more pathways than this (a death, a move out of area, closing the case)
@@ -103,7 +104,7 @@ def _guards_on(policy: Policy, event: str) -> list[Node]:
                          if t.event == event and t.guard is not None]
     for rule in policy.rules:
         matches = [m for _, m in _rule_roles(rule)]
-        if isinstance(rule, RecurringRule) and rule.first:
+        if isinstance(rule, RecurringRule) and rule.first and rule.first.after:
             matches.append(rule.first.after)
         nodes += [m.where for m in matches if m.event == event and m.where is not None]
         if isinstance(rule, GuardRule) and rule.event.event == event:
@@ -199,7 +200,7 @@ def _stateful(policy: Policy) -> tuple[dict[int, tuple[tuple[Rule, frozenset[str
 def _anchors(policy: Policy) -> dict[str, tuple[tuple[RecurringRule, Predicate | None], ...]]:
     anchors: dict[str, list[tuple[RecurringRule, Predicate | None]]] = {}
     for rule in policy.rules:
-        if isinstance(rule, RecurringRule) and rule.first is not None:
+        if isinstance(rule, RecurringRule) and rule.first is not None and rule.first.after is not None:
             anchors.setdefault(rule.first.after.event, []).append((rule, _where(rule.first.after)))
     return {e: tuple(v) for e, v in anchors.items()}
 
@@ -261,6 +262,8 @@ def _limit_of(rule: Rule) -> Duration | None:
             return rule.every.duration
         case AgeRule():
             return rule.within.duration
+        case LeadRule():
+            return rule.lead.duration
         case GestationRule() | GuardRule():
             return None
         case _:
@@ -282,7 +285,7 @@ class Tracker:
 
     def __init__(self, policy: Policy, child: Child, cal: Calendar = england) -> None:
         self.spec = spec_for(policy)
-        self.child = child
+        self.child = ChildAt(child, policy.facts, cal)
         self.cal = cal
         self.states = [p.initial for p in self.spec.pathways]
         self.open: dict[str, list[Open]] = {}
@@ -290,6 +293,7 @@ class Tracker:
         self.anchor: dict[str, Event] = {}
         self.since: dict[str, dt.date] = {}
         self.switched: set[str] = set()
+        self.prepared: dict[str, Event] = {}  # lead rules: the first ``event`` since the last ``before``
         self.breaches: list[Breach] = []
         self.count = 0
         self.last: Instant | None = None
@@ -302,6 +306,8 @@ class Tracker:
         new.anchor = dict(self.anchor)
         new.since = dict(self.since)
         new.switched = set(self.switched)
+        new.prepared = dict(self.prepared)
+        new.child = self.child.copy()
         new.breaches = list(self.breaches)
         return new
 
@@ -331,6 +337,7 @@ class Tracker:
                 self.activate(rule, ev.at, None)
         self.count += 1
         self.last = ev.at
+        self.child.observe(ev)
         changed = self.move(ev)
         self.set_anchors(ev)
         self.refresh(changed, ev, entering=True)
@@ -413,7 +420,7 @@ class Tracker:
                     return
                 due = max(self.cal.gestation_week_date(edd, rule.week), at.date)
                 self.open[rule.id] = [Open(rule, Due(due), None)]
-            case DeadlineRule() | GuardRule():
+            case DeadlineRule() | LeadRule() | GuardRule():
                 raise AssertionError(rule)
             case _:
                 assert_never(rule)
@@ -447,6 +454,20 @@ class Tracker:
             case "cancel":
                 for ob in self.open.pop(rule.id, []):
                     self.lapse(ob, ev.at.date)
+            case "extend":
+                assert isinstance(rule, DeadlineRule) and rule.extended_by is not None
+                ext = rule.extended_by
+                kept = []
+                for ob in self.open.pop(rule.id, []):
+                    n = ev.fields.get(ext.field)
+                    if ob.due.date < ev.at.date:  # granted after the time ran out
+                        self.breaches.append(Breach(rule.id, "missing"))
+                    elif not isinstance(n, int):
+                        self.breaches.append(Breach(rule.id, "indeterminate"))
+                    else:
+                        kept.append(Open(rule, Due(self.cal.add(ob.due.date, Duration(n, ext.unit))), ob.start))
+                if kept:
+                    self.open[rule.id] = kept
             case "start":
                 assert isinstance(rule, DeadlineRule)
                 opened = self.open.setdefault(rule.id, [])
@@ -457,6 +478,17 @@ class Tracker:
                         self.lapse(ob, ev.at.date)
                     opened.clear()
                 opened.append(self.obligation(rule, ev, rule.limit.duration))
+            case "prepare":
+                self.prepared.setdefault(rule.id, ev)
+            case "target":
+                assert isinstance(rule, LeadRule)
+                prep = self.prepared.pop(rule.id, None)
+                if prep is None:
+                    self.breaches.append(Breach(rule.id, "missing"))
+                else:
+                    late = self.too_late(prep.at, rule.lead.duration, ev.at)
+                    if late is not False:
+                        self.breaches.append(Breach(rule.id, "indeterminate" if late is None else "late"))
             case "check":
                 assert isinstance(rule, GuardRule)
                 ok = _compiled(rule.require)(ev, self.child)
@@ -476,6 +508,15 @@ class Tracker:
         elif late:
             self.breaches.append(Breach(ob.rule.id, kind))
         closed.append(ob)
+
+    def too_late(self, prep: Instant, lead: Duration, target: Instant) -> bool | None:
+        """Counted forward: does ``lead`` from ``prep`` run past ``target``? None for a clock lead
+        when either has no time of day."""
+        if lead.unit not in CLOCK_UNITS:
+            return self.cal.add(prep.date, lead) > target.date
+        if not (prep.has_time and target.has_time):
+            return None
+        return self.cal.add_clock(_moment(prep), lead) > _moment(target)
 
     def interval(self, rule: RecurringRule, on: dt.date) -> Duration:
         then = rule.then
@@ -512,7 +553,7 @@ _NOWHERE = Instant(dt.date(2000, 1, 3))
 
 
 def _moved(spec: _Spec, states: Sequence[str], event: str, fields: dict[str, Any],
-           child: Child) -> tuple[str, ...] | None:
+           child: ChildAt) -> tuple[str, ...] | None:
     """Pathway states after ``event``, or None when a pathway that routes it refuses it."""
     ev = Event(0, event, _NOWHERE, fields)
     out = list(states)
@@ -530,7 +571,7 @@ def _moved(spec: _Spec, states: Sequence[str], event: str, fields: dict[str, Any
     return tuple(out)
 
 
-def _guard_rules_pass(spec: _Spec, event: str, fields: dict[str, Any], child: Child) -> bool:
+def _guard_rules_pass(spec: _Spec, event: str, fields: dict[str, Any], child: ChildAt) -> bool:
     ev = Event(0, event, _NOWHERE, fields)
     for trig in spec.triggers.get(event, ()):
         if trig.role == "check" and (trig.where is None or trig.where(ev, child) is True):
@@ -540,12 +581,12 @@ def _guard_rules_pass(spec: _Spec, event: str, fields: dict[str, Any], child: Ch
     return True
 
 
-def _attrs(child: Child) -> tuple[tuple[str, Any], ...]:
+def _attrs(child: ChildAt) -> tuple[tuple[str, Any], ...]:
     return tuple(sorted(child.attributes.items()))
 
 
 def _options(spec: _Spec, states: Sequence[str], event: str,
-             child: Child) -> list[tuple[dict[str, Any], tuple[tuple[int, str], ...]]]:
+             child: ChildAt) -> list[tuple[dict[str, Any], tuple[tuple[int, str], ...]]]:
     """(fields, pathway moves) for every field assignment that moves each pathway routing
     ``event`` and passes every guard rule on it. Cached: guards do not depend on time."""
     routes = spec.routes.get(event, ())
@@ -562,7 +603,7 @@ def _options(spec: _Spec, states: Sequence[str], event: str,
     return hit
 
 
-def _legal(spec: _Spec, states: Sequence[str], event: str, child: Child) -> list[tuple[dict[str, Any], tuple[str, ...]]]:
+def _legal(spec: _Spec, states: Sequence[str], event: str, child: ChildAt) -> list[tuple[dict[str, Any], tuple[str, ...]]]:
     """(fields, next states) for every allowed field assignment of ``event``."""
     out = []
     for fields, changes in _options(spec, states, event, child):
@@ -607,7 +648,7 @@ class _Closer:
     home: int
     while_in: frozenset[str] | None
 
-    def closes(self, event: str, fields: dict[str, Any], states: tuple[str, ...], child: Child) -> bool:
+    def closes(self, event: str, fields: dict[str, Any], states: tuple[str, ...], child: ChildAt) -> bool:
         wheres = self.events.get(event)
         if wheres is not None:
             ev = Event(0, event, _NOWHERE, fields)
@@ -661,7 +702,7 @@ def plan(tracker: Tracker, rule: Rule) -> list[Step] | None:
     return spec.cache[key]
 
 
-def _search(spec: _Spec, rule: Rule, start: tuple[str, ...], child: Child, *, strict: bool) -> list[Step] | None:
+def _search(spec: _Spec, rule: Rule, start: tuple[str, ...], child: ChildAt, *, strict: bool) -> list[Step] | None:
     seen = {start}
     queue: deque[tuple[tuple[str, ...], list[Step]]] = deque([(start, [])])
     events = _plan_events(spec, rule)
@@ -709,10 +750,10 @@ def _clock_events(policy: Policy) -> frozenset[str]:
         limit = _limit_of(rule)
         if limit is not None and limit.unit in CLOCK_UNITS:
             out |= {m.event for _, m in _rule_roles(rule)}
-            if isinstance(rule, RecurringRule) and rule.first:
+            if isinstance(rule, RecurringRule) and rule.first and rule.first.after:
                 out.add(rule.first.after.event)
         if isinstance(rule, RecurringRule) and rule.first and rule.first.within.unit in CLOCK_UNITS:
-            out |= {rule.event.event, rule.first.after.event}
+            out |= {rule.event.event} | ({rule.first.after.event} if rule.first.after else set())
     return frozenset(out)
 
 
@@ -772,6 +813,24 @@ class _Walk:
         self.now = max(self.now, moment)
         return True
 
+    def prepare_for(self, event: str) -> None:
+        """Lead rules: before ``event`` (a conference, say), emit what must precede it (the report
+        shared) now, so that ``event`` can follow in time; compliant either way."""
+        spec = self.tracker.spec
+        leads = spec.cache.get(("leads", event))
+        if leads is None:
+            leads = spec.cache[("leads", event)] = tuple(
+                r for r in spec.policy.rules if isinstance(r, LeadRule) and r.before.event == event)
+        for rule in leads:
+            if rule.id in self.tracker.prepared:
+                continue
+            where = _where(rule.event)
+            probe = Instant(self.now.date())
+            options = [f for f in legal_fields(self.tracker, rule.event.event)
+                       if where is None or where(Event(0, rule.event.event, probe, f), self.tracker.child) is True]
+            if options:
+                self.emit(rule.event.event, self.c.choice(options), self.now)
+
     def urgent(self) -> Open | None:
         open_ = self.tracker.pending_max()
         return min(open_, key=lambda ob: ob.due.deadline()) if open_ else None
@@ -822,6 +881,7 @@ class _Walk:
             if not candidates:
                 break
             event = self.weighted(candidates, lambda e: self.cfg.event_weights.get(e, self.cfg.default_event_weight))
+            self.prepare_for(event)
             options = legal_fields(self.tracker, event)
             fields = self.weighted(options, lambda f: self.field_weight(event, f))
             if self.emit(event, fields, moment, lookahead=True):
@@ -844,6 +904,8 @@ class _Walk:
         moment = self.moment_before(deadline, last)
         first = self.c.choice(steps[0])
         options = [first] + [o for o in steps[0] if o is not first][:12]
+        for event in dict.fromkeys(event for event, _ in options):
+            self.prepare_for(event)
         # Prefer an option after which every other obligation can still be met (cancelling one
         # obligation by ending the whole case is a last resort), then the same later on.
         for when, lookahead in ((moment, True), (moment, False), (deadline, False)):

@@ -158,6 +158,12 @@ def reference(policy, history) -> tuple[set, set]:
                 ob = opened[r.id].pop(0)
                 if day > ob.due:
                     broken.add((r.id, "late", ob.start, ob.due.isoformat()))
+        for r in rules:  # an extension in time moves the due date on from the end of the period
+            if r.extended_by is not None and _matches(r.extended_by.event, ev, history.child):
+                weeks = ev.fields.get(r.extended_by.field)
+                broken |= {(r.id, "missing", ob.start, ob.due.isoformat()) for ob in opened[r.id] if ob.due < day}
+                opened[r.id] = [_Open(ob.start, _due(ob.due, weeks, r.extended_by.unit)) for ob in opened[r.id]
+                                if ob.due >= day and isinstance(weeks, int)]
         for r in rules:
             if any(_matches(c, ev, history.child) for c in r.cancelled_by):
                 for ob in opened[r.id]:

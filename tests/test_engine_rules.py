@@ -23,6 +23,7 @@ POLICY_YAML = textwrap.dedent("""\
           - {event: core_group_held, from: "*"}
           - {event: cin_plan_started, from: "*"}
           - {event: cin_plan_reviewed, from: "*"}
+          - {event: document_shared, from: "*"}
     rules:
       - id: mini.p.visits
         title: Visits every 10 working days, then every 15 after a core group
@@ -82,6 +83,24 @@ POLICY_YAML = textwrap.dedent("""\
         week: 23
         end: {event: cin_plan_started}
         while_in: [open]
+      - id: mini.p.report_before_core_group
+        title: Report shared at least 3 working days before each core group
+        kind: lead
+        pathway: p
+        severity: local
+        source: {document: test}
+        event: {event: document_shared, where: "document == 'assessment'"}
+        before: {event: core_group_held}
+        lead: {value: 3, unit: working_days}
+      - id: mini.p.plan_before_review_6h
+        title: Plan started at least 6 hours before a review
+        kind: lead
+        pathway: p
+        severity: local
+        source: {document: test}
+        event: {event: cin_plan_started}
+        before: {event: cin_plan_reviewed}
+        lead: {value: 6, unit: hours}
     """)
 
 
@@ -213,3 +232,64 @@ def test_describe_rule_says_when_the_interval_changes(mini):
     words = describe_rule(mini.rule("mini.p.visits"))
     assert "at least every 10 working days" in words and "then every 15 working days (once core group held)" in words
     assert "then every 3 months (after 1 year)" in describe_rule(mini.rule("mini.p.reviews"))
+
+
+# --- lead rules: counted back from a later event ---------------------------------------------
+# Core group Fri 7 Jun 2024. Three working days before it: Thu 6 (1), Wed 5 (2), Tue 4 Jun (3):
+# the report is due by Tue 4 Jun. Core group Tue 28 May 2024 (after the Mon 27 May bank holiday):
+# Fri 24 (1), Thu 23 (2), Wed 22 May (3).
+LEAD = "mini.p.report_before_core_group"
+REPORT = {"document": "assessment", "recipient": "family"}
+
+
+@pytest.mark.parametrize("shared, group, due, late_by", [
+    ("2024-06-04", "2024-06-07", "2024-06-04", None),
+    ("2024-06-05", "2024-06-07", "2024-06-04", (1, "working_days")),
+    ("2024-06-06", "2024-06-07", "2024-06-04", (2, "working_days")),
+    ("2024-05-22", "2024-05-28", "2024-05-22", None),
+    ("2024-05-23", "2024-05-28", "2024-05-22", (1, "working_days")),
+])
+def test_lead_rule_counts_back_from_the_later_event(mini, shared, group, due, late_by):
+    c = case(("2024-05-01", "contact_received"), (shared, "document_shared", REPORT), (group, "core_group_held"),
+             policy=mini)
+    found = findings(check(c, mini), LEAD)
+    if late_by is None:
+        assert found == []
+    else:
+        [f] = found
+        assert (f.kind, f.due, f.actual, (f.late_by.value, f.late_by.unit)) == ("late", due, shared, late_by)
+        assert f.start.type == "core_group_held" and f.end.type == "document_shared"
+
+
+def test_lead_rule_with_nothing_before_is_missing(mini):
+    c = case(("2024-05-01", "contact_received"), ("2024-06-07", "core_group_held"),
+             ("2024-06-07", "document_shared", REPORT), policy=mini)  # shared after the group: too late
+    f = only(check(c, mini), rule=LEAD)
+    assert (f.kind, f.due, f.end) == ("missing", "2024-06-04", None)
+
+
+def test_lead_rule_needs_a_fresh_report_for_each_later_event(mini):
+    # One report (Tue 4 Jun) serves the group of Fri 7 Jun, not the next one on Fri 21 Jun.
+    c = case(("2024-05-01", "contact_received"), ("2024-06-04", "document_shared", REPORT),
+             ("2024-06-07", "core_group_held"), ("2024-06-21", "core_group_held"), policy=mini)
+    f = only(check(c, mini), rule=LEAD)
+    assert (f.kind, f.due, f.start.at) == ("missing", "2024-06-18", "2024-06-21")  # Tue 18 Jun: 3 wd before
+
+
+def test_lead_rule_ignores_other_documents_and_is_never_pending(mini):
+    c = case(("2024-05-01", "contact_received"), ("2024-06-03", "document_shared", {"document": "plan"}),
+             policy=mini)
+    v = check(c, mini, as_of="2024-12-31")
+    assert findings(v, LEAD) == [] and [p for p in v.pending if p.rule == LEAD] == []
+
+
+@pytest.mark.parametrize("started, kind", [
+    ("2024-06-07T09:00", None),          # 09:00 + 6 h = 15:00, the review's time
+    ("2024-06-07T09:01", "late"),        # a minute short
+    ("2024-06-07", "indeterminate"),     # no time of day: could be either
+])
+def test_lead_rule_in_clock_hours(mini, started, kind):
+    c = case(("2024-05-01", "contact_received"), (started, "cin_plan_started"),
+             ("2024-06-07T15:00", "cin_plan_reviewed"), policy=mini)
+    found = [f.kind for f in findings(check(c, mini), "mini.p.plan_before_review_6h")]
+    assert found == ([] if kind is None else [kind])

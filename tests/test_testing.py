@@ -117,6 +117,15 @@ RICH_YAML = textwrap.dedent("""\
         week: 23
         end: {event: cin_plan_started}
         while_in: [open]
+      - id: rich.q.visit_before_core_group
+        title: A CP visit at least 2 working days before each core group
+        kind: lead
+        pathway: q
+        severity: local
+        source: {document: test}
+        event: {event: visit, where: "purpose == 'cp'"}
+        before: {event: core_group_held}
+        lead: {value: 2, unit: working_days}
     """)
 
 

@@ -29,8 +29,8 @@ from typing import Literal, assert_never
 from journey.compilers.satisfy import both_can_hold
 from journey.spec.guards import And, Compare, Const, Field, In, Node, Not, Or
 from journey.spec.load import HEADER, POLICY_DIR, available_policies, load_policy
-from journey.spec.model import (AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, Pathway, Policy,
-                                RecurringRule, Rule, Transition)
+from journey.spec.model import (AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, LeadRule, Pathway,
+                                Policy, RecurringRule, Rule, Transition)
 
 REGENERATE = "python -m journey.compilers.diagram --write diagrams"
 OVERVIEW = "overview"
@@ -205,7 +205,8 @@ def _rule_text(policy: Policy, rule: Rule, t: Transition, source: str | None) ->
             if source is None:
                 text += f" while {' or '.join(words(s) for s in rule.while_in)}"
             if rule.first is not None:
-                text += f"; the first ≤ {rule.first.within.duration} after {_match_words(rule.first.after)}"
+                after = _match_words(rule.first.after) if rule.first.after else "entry"
+                text += f"; the first ≤ {rule.first.within.duration} after {after}"
             if rule.then is not None:
                 text += f"; later every {rule.then.every.duration}"
             return text
@@ -213,6 +214,9 @@ def _rule_text(policy: Policy, rule: Rule, t: Transition, source: str | None) ->
             return f"≤ {rule.within.duration} after age {rule.age}" if _compatible(policy, t, rule.end) else None
         case GestationRule():
             return f"by gestation week {rule.week}" if _compatible(policy, t, rule.end) else None
+        case LeadRule():  # said on the later event's arrow
+            return (f"after {_match_words(rule.event)} ≥ {rule.lead.duration} before"
+                    if _compatible(policy, t, rule.before) else None)
         case GuardRule():
             return None  # said once per event, in the "who may do it" panel (see _guard_panel)
         case _:

@@ -23,8 +23,8 @@ from typing import Literal, assert_never
 import networkx as nx
 
 from journey.calendar.spans import day_bounds
-from journey.spec.model import (AgeRule, DeadlineRule, GestationRule, GuardRule, Limit, Pathway, Policy,
-                                RecurringRule, Rule)
+from journey.spec.model import (AgeRule, DeadlineRule, GestationRule, GuardRule, Limit, LeadRule, Pathway,
+                                Policy, RecurringRule, Rule)
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,10 @@ def bounds_of(rule: Rule) -> Iterator[Bound]:
         case DeadlineRule():
             yield Bound(rule, rule.start.event, rule.end.event, rule.limit)
         case RecurringRule():
-            if rule.first is not None:
+            if rule.first is not None and rule.first.after is not None:
                 yield Bound(rule, rule.first.after.event, rule.event.event, rule.first.within)
+        case LeadRule():  # the later event not before ``lead`` after the earlier one
+            yield Bound(rule, rule.event.event, rule.before.event, rule.lead.model_copy(update={"bound": "min"}))
         case AgeRule() | GestationRule() | GuardRule():
             return
         case _:

@@ -14,6 +14,8 @@ from typing import Any
 
 from transitions import Machine, MachineError
 
+from journey.calendar import england
+from journey.compilers.facts import ChildAt
 from journey.compilers.predicates import compile_predicate
 from journey.spec.model import Pathway, Policy
 
@@ -51,6 +53,7 @@ class MachineReplay:
     """Replays case histories through one ``transitions`` machine per pathway."""
 
     def __init__(self, policy: Policy) -> None:
+        self.facts = policy.facts
         self.regions = [self._region(p) for p in policy.pathways]
         self.routes: dict[str, list[_Region]] = {}
         for region in self.regions:
@@ -70,10 +73,12 @@ class MachineReplay:
         """(event index, pathway, state after) for every accepted trigger, like the validator's."""
         self.reset()
         out: list[tuple[int, str, str]] = []
+        child = ChildAt(case.child, self.facts, england)
         for ev in case.events:
+            child.observe(ev)
             for region in self.routes.get(ev.type, ()):
                 try:
-                    accepted = region.model.trigger(ev.type, event=ev, child=case.child)  # type: ignore[attr-defined]
+                    accepted = region.model.trigger(ev.type, event=ev, child=child)  # type: ignore[attr-defined]
                 except MachineError:
                     continue
                 if accepted:

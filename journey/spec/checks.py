@@ -13,7 +13,7 @@ from journey.calendar.spans import compare_max_limits
 from journey.errors import PolicyError, did_you_mean
 from journey.spec.guards import Const, Field, In, Node, Compare, fields_of
 from journey.spec.model import event_roles, max_limit
-from journey.spec.model import (CHILD_ATTRIBUTES, EventMatch, GuardRule, Policy, PolicyIssue, Rule)
+from journey.spec.model import (CHILD_ATTRIBUTES, DeadlineRule, EventMatch, GuardRule, Policy, PolicyIssue, Rule)
 
 Check = Callable[[Policy], Iterator[PolicyIssue]]
 CHILD_FIELDS = frozenset(CHILD_ATTRIBUTES)
@@ -50,9 +50,10 @@ def _guard_issues(policy: Policy, event: str, guard: Node, owner: object, what: 
     fields = policy.vocabulary[event].fields
     for f in fields_of(guard):
         if f.path[0] == "child":
-            if len(f.path) != 2 or f.path[1] not in CHILD_FIELDS:
+            known = CHILD_FIELDS | set(policy.facts)
+            if len(f.path) != 2 or f.path[1] not in known:
                 yield _err("unknown_field", f"{what}: {f} is not a child field; known: "
-                           + ", ".join(f"child.{c}" for c in sorted(CHILD_FIELDS)), owner)
+                           + ", ".join(f"child.{c}" for c in sorted(known)), owner)
         elif len(f.path) != 1 or f.path[0] not in fields:
             yield _err("unknown_field", f"{what}: {f} is not a field of {event}"
                        + did_you_mean(str(f), fields), owner)
@@ -106,6 +107,12 @@ def check_rule_events(policy: Policy) -> Iterator[PolicyIssue]:
                            "the rule could never fire", rule)
         if isinstance(rule, GuardRule) and rule.event.event in policy.vocabulary:
             yield from _guard_issues(policy, rule.event.event, rule.require, rule, f"rule {rule.id}")
+        ext = rule.extended_by if isinstance(rule, DeadlineRule) else None
+        if ext is not None and ext.event.event in policy.vocabulary:
+            spec = policy.vocabulary[ext.event.event].fields.get(ext.field)
+            if spec is None or spec.type != "int":
+                yield _err("unknown_field", f"rule {rule.id}: extended_by needs an int field {ext.field!r} on "
+                           f"{ext.event.event}", rule)
 
 
 def check_rule_pathways(policy: Policy) -> Iterator[PolicyIssue]:

@@ -16,7 +16,7 @@ from typing import Literal, assert_never
 from journey.calendar.spans import compare_max_limits
 from journey.spec.guards import Field, In, fields_of
 from journey.spec.model import max_limit
-from journey.spec.model import (AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, Policy,
+from journey.spec.model import (AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, LeadRule, Policy,
                                 RecurringRule, Rule)
 
 Standing = Literal["stricter", "same", "laxer", "not always stricter", "not comparable", "local only"]
@@ -44,6 +44,8 @@ def limit_words(rule: Rule) -> str:
             return f"within {rule.within.duration} of age {rule.age}"
         case GestationRule():
             return f"by gestation week {rule.week}"
+        case LeadRule():
+            return f"at least {rule.lead.duration} before"
         case GuardRule():
             return str(rule.require)
         case _:
@@ -220,6 +222,7 @@ def _fits(rule: Rule, topic: Topic) -> str | None:
                                             and topic.start in (None, rule.start.event)):
             return str(rule.limit.duration)
         case "deadline", RecurringRule(first=first) if (rule.event.event == topic.event and first is not None
+                                                        and first.after is not None
                                                         and topic.start == first.after.event):
             return str(first.within.duration)
         case "every", RecurringRule() if rule.event.event == topic.event:

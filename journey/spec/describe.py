@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from journey.spec.model import AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, RecurringRule, Rule
+from journey.spec.model import (AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, LeadRule, RecurringRule,
+                                Rule)
 
 
 def _ev(m: EventMatch) -> str:
@@ -35,14 +36,16 @@ def describe_rule(rule: Rule) -> str:
             when = "within" if rule.limit.bound == "max" else "not before"
             return f"{_ev(rule.end)} {when} {rule.limit.duration} of {_ev(rule.start)}"
         case RecurringRule():
-            first = (f"; the first within {rule.first.within.duration} of {_ev(rule.first.after)}"
-                     if rule.first else "")
+            first = (f"; the first within {rule.first.within.duration} of "
+                     f"{_ev(rule.first.after) if rule.first.after else 'entering it'}" if rule.first else "")
             return (f"{_ev(rule.event)} at least every {rule.every.duration} while "
                     f"{rule.pathway} is {' or '.join(rule.while_in)}{first}{_then(rule)}")
         case AgeRule():
             return f"{_ev(rule.end)} within {rule.within.duration} of the child attaining {rule.age}"
         case GestationRule():
             return f"{_ev(rule.end)} by gestation week {rule.week}"
+        case LeadRule():
+            return f"{_ev(rule.event)} at least {rule.lead.duration} before each {_ev(rule.before)}"
         case GuardRule():
             return f"whenever {_ev(rule.event)}: {rule.require}"
         case _:

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from journey.errors import PolicyError
 from journey.spec.guards import GuardSyntaxError
-from journey.spec.model import EventType, Model, Pathway, Policy, Rule, State, Transition, Unmodelled
+from journey.spec.model import EventType, Fact, Model, Pathway, Policy, Rule, State, Transition, Unmodelled
 from journey.spec.yaml_lines import line_of, load_with_lines
 
 POLICY_DIR = Path(str(resources.files("journey") / "policies"))
@@ -224,6 +224,20 @@ def load_roles(path: Path = VOCABULARY_FILE) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8)
+def load_facts(path: Path = VOCABULARY_FILE) -> dict[str, Fact]:
+    """The derived child facts guards may read (the vocabulary's ``facts:``)."""
+    data, lines = _read_yaml(path)
+    facts = data.get("facts") if isinstance(data, dict) else None
+    out = {}
+    for name, body in (facts or {}).items():
+        try:
+            out[name] = Fact.model_validate(body)
+        except ValidationError as exc:
+            raise _schema_error(exc, data, lines, path) from None
+    return out
+
+
+@lru_cache(maxsize=8)
 def load_vocabulary(path: Path = VOCABULARY_FILE) -> dict[str, EventType]:
     """The controlled event vocabulary shared by every policy."""
     data, lines = _read_yaml(path)
@@ -254,6 +268,7 @@ def _load(path: Path, readings: Readings = ()) -> Policy:
     for file in chain:
         policy = layer(policy, file, load_vocabulary())
     assert policy is not None
+    policy = policy.model_copy(update={"facts": load_facts()})
     if readings:
         policy = apply_interpretations(policy, dict(readings))
     notes = policy.issues

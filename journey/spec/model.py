@@ -145,6 +145,19 @@ class EventMatch(Model):
         return self.event + (f" where {self.where}" if self.where is not None else "")
 
 
+class Fact(Model):
+    """A fact about the child that a guard reads as ``child.<name>`` and that is derived at each
+    event, not recorded: the age in whole years (``kind: age``), or whole ``unit``s spent between
+    ``starts`` and ``ends`` events since the child was ``since_age`` (``kind: time_in``)."""
+
+    description: str
+    kind: Literal["age", "time_in"]
+    unit: Literal["days", "weeks"] = "weeks"
+    since_age: int | None = Field(default=None, ge=0, le=30)
+    starts: EventMatch | None = None
+    ends: tuple[str, ...] = ()
+
+
 class Limit(Model):
     value: int = Field(ge=0)
     unit: Unit
@@ -167,9 +180,10 @@ class Age(Model):
 
 
 class FirstDue(Model):
-    """When the first qualifying event of a recurring rule is due: ``within`` of ``after``."""
+    """When the first qualifying event of a recurring rule is due: ``within`` of ``after``, or of
+    entering the rule's states when ``after`` is omitted (e.g. weekly visits from a placement)."""
 
-    after: EventMatch
+    after: EventMatch | None = None
     within: Limit
 
 
@@ -186,14 +200,25 @@ class RuleBase(Model):
     origin: str = ""  # the policy file the rule came from (set by the loader)
 
 
+class Extension(Model):
+    """An event that extends an open deadline by the number in its ``field``, in ``unit``s,
+    counted from the end of the period it extends (e.g. a court extending a timetable)."""
+
+    event: EventMatch
+    field: str
+    unit: Unit
+
+
 class DeadlineRule(RuleBase):
-    """After ``start``, ``end`` must occur within (max) or not before (min) ``limit``."""
+    """After ``start``, ``end`` must occur within (max) or not before (min) ``limit`` — or within
+    the extended limit after each ``extended_by`` event granted before the time ran out."""
 
     kind: Literal["deadline"]
     start: EventMatch
     end: EventMatch
     limit: Limit
     cancelled_by: tuple[EventMatch, ...] = ()
+    extended_by: Extension | None = None
     on_repeat: Literal["keep", "restart"] = "keep"
 
 
@@ -240,6 +265,18 @@ class GestationRule(RuleBase):
     while_in: tuple[str, ...] = ()
 
 
+class LeadRule(RuleBase):
+    """Each ``before`` event needs an ``event`` at least ``lead`` earlier, since the previous
+    ``before`` event: a deadline counted back from a later event (e.g. the conference report
+    shared with the family three working days before each conference). Judged when ``before``
+    happens, so nothing is pending before it."""
+
+    kind: Literal["lead"]
+    event: EventMatch
+    before: EventMatch
+    lead: Limit
+
+
 class GuardRule(RuleBase):
     """Whenever ``event`` occurs, ``require`` must hold (e.g. who may decide)."""
 
@@ -248,27 +285,33 @@ class GuardRule(RuleBase):
     require: Guard
 
 
-Rule = Annotated[Union[DeadlineRule, RecurringRule, AgeRule, GestationRule, GuardRule],
+Rule = Annotated[Union[DeadlineRule, RecurringRule, AgeRule, GestationRule, LeadRule, GuardRule],
                  Field(discriminator="kind")]
-TimedRule = Union[DeadlineRule, RecurringRule, AgeRule, GestationRule]
+TimedRule = Union[DeadlineRule, RecurringRule, AgeRule, GestationRule, LeadRule]
 
 
-EventRole = Literal["end", "cancel", "start", "qualify", "first_after", "switch", "check"]
+EventRole = Literal["end", "cancel", "extend", "start", "qualify", "first_after", "switch", "target", "prepare",
+                    "check"]
 """How an event touches a rule: ends, cancels or starts an obligation; qualifies for a recurring
-rule; anchors its first due date; switches its interval; or is checked by a guard rule."""
+rule; anchors its first due date; switches its interval; is the later event of a lead rule or
+prepares for it; extends a deadline; or is checked by a guard rule."""
 
 
 def event_roles(rule: Rule) -> list[tuple[EventRole, EventMatch]]:
     """Every event match of a rule with its role — the one place that knows this, per kind."""
     match rule:
         case DeadlineRule():
-            return [("end", rule.end), *[("cancel", c) for c in rule.cancelled_by], ("start", rule.start)]
+            extend: list[tuple[EventRole, EventMatch]] = [("extend", rule.extended_by.event)] if rule.extended_by else []
+            return [("end", rule.end), *[("cancel", c) for c in rule.cancelled_by], *extend, ("start", rule.start)]
         case RecurringRule():
-            first: list[tuple[EventRole, EventMatch]] = [("first_after", rule.first.after)] if rule.first else []
+            first: list[tuple[EventRole, EventMatch]] = (
+                [("first_after", rule.first.after)] if rule.first and rule.first.after else [])
             switch: list[tuple[EventRole, EventMatch]] = [("switch", rule.then.on)] if rule.then and rule.then.on else []
             return [("qualify", rule.event), *first, *switch]
         case AgeRule() | GestationRule():
             return [("end", rule.end)]
+        case LeadRule():
+            return [("target", rule.before), ("prepare", rule.event)]
         case GuardRule():
             return [("check", rule.event)]
         case _:
@@ -289,7 +332,7 @@ def max_limit(rule: Rule) -> Limit | None:
             return rule.every
         case AgeRule():
             return rule.within
-        case GestationRule() | GuardRule():
+        case GestationRule() | LeadRule() | GuardRule():
             return None
         case _:
             assert_never(rule)
@@ -330,6 +373,7 @@ class Policy(Model):
     pathways: tuple[Pathway, ...]
     rules: tuple[Rule, ...]
     vocabulary: dict[str, EventType]
+    facts: dict[str, Fact] = {}  # derived child facts guards may read (vocabulary.yaml `facts:`)
     unmodelled: tuple[Unmodelled, ...] = ()
     issues: tuple[PolicyIssue, ...] = ()
 

@@ -13,15 +13,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from journey.calendar import Calendar, Duration, Instant
-from journey.cases import Case, Child, Event
+from journey.cases import Case, Event
+from journey.compilers.facts import ChildAt
 from journey.compilers.tables import Move, PathwayTable, RuleSlot, Tables, Trigger
 from journey.spec.guards import Node
 from journey.spec.model import is_min_bound
-from journey.spec.model import (AgeRule, DeadlineRule, GestationRule, GuardRule, RecurringRule, Rule,
-                                Source)
+from journey.spec.model import (AgeRule, DeadlineRule, GestationRule, GuardRule, LeadRule, RecurringRule,
+                                Rule, Source)
 from journey.validator import findings as fx
 from journey.validator.findings import Amount, EventRef, Finding, Pending, Verdict
-from journey.validator.timing import Due, due_after, due_on, judge_max, judge_min
+from journey.validator.timing import Due, due_after, due_before, due_on, judge_max, judge_min
 
 
 @dataclass(slots=True)
@@ -38,7 +39,7 @@ def _end_event(rule: Rule) -> str:
     match rule:
         case DeadlineRule() | AgeRule() | GestationRule():
             return rule.end.event
-        case RecurringRule() | GuardRule():
+        case RecurringRule() | GuardRule() | LeadRule():
             return rule.event.event
     raise AssertionError(rule)
 
@@ -49,7 +50,7 @@ class _Run:
     def __init__(self, tables: Tables, case: Case, cal: Calendar, as_of: dt.date, trace: bool) -> None:
         self.t = tables
         self.case = case
-        self.child: Child = case.child
+        self.child = ChildAt(case.child, tables.policy.facts, cal)
         self.cal = cal
         self.as_of = as_of
         self.state = [p.initial for p in tables.pathways]
@@ -58,6 +59,7 @@ class _Run:
         self.anchor: dict[int, Event] = {}
         self.since: dict[int, dt.date] = {}       # recurring: when the rule last became active
         self.switched: set[int] = set()           # recurring: its ``then.on`` event has occurred
+        self.prepared: dict[int, Event] = {}      # lead: the earliest ``event`` since the last ``before``
         self.findings: list[Finding] = []
         self.trace: list[tuple[int, str, str]] | None = [] if trace else None
 
@@ -87,6 +89,7 @@ class _Run:
                        tuple(pending), {p.pathway.id: p.states[self.state[p.index]] for p in self.t.pathways})
 
     def step(self, ev: Event) -> None:
+        self.child.observe(ev)
         routes = self.t.routes.get(ev.type)
         if routes is None:
             self.unknown(ev)
@@ -204,6 +207,23 @@ class _Run:
         for ob in self.open.pop(slot.slot, []):
             self.lapse(slot, ob, ev.at.date)
 
+    def on_extend(self, slot: RuleSlot, ev: Event) -> None:
+        """An extension granted in time moves the due date on from the end of the period it
+        extends; one granted after the time ran out leaves the obligation missed."""
+        ext = slot.rule.extended_by  # type: ignore[union-attr]
+        kept = []
+        for ob in self.open.pop(slot.slot, []):
+            n = ev.fields.get(ext.field)
+            if ob.due.passed_by(ev.at.date):
+                self.lapse(slot, ob, ev.at.date)
+            elif not isinstance(n, int):
+                self.report(slot, "indeterminate", fx.indeterminate_message(
+                    f"{_end_event(slot.rule)} is due", f"{ev.type} does not record {ext.field}"), start=ob.start, end=ev)
+            else:
+                kept.append(Obligation(due_after(Instant(ob.due.date), Duration(n, ext.unit), self.cal), ob.start))
+        if kept:
+            self.open[slot.slot] = kept
+
     def lapse(self, slot: RuleSlot, ob: Obligation, on: dt.date) -> None:
         """An obligation stops applying on ``on``; if it was already overdue, it was missed."""
         if ob.due.passed_by(on) and not is_min_bound(slot.rule):
@@ -287,6 +307,21 @@ class _Run:
         due = due_after(Instant(start), within, self.cal) if within is not None else due_on(start)
         self.open[slot.slot] = [Obligation(due, None)]
 
+    # -- lead rules ----------------------------------------------------------------------------
+    def on_prepare(self, slot: RuleSlot, ev: Event) -> None:
+        self.prepared.setdefault(slot.slot, ev)
+
+    def on_target(self, slot: RuleSlot, ev: Event) -> None:
+        """The later event happened: was the earlier one (since the last of these) early enough?"""
+        rule = slot.rule
+        assert isinstance(rule, LeadRule)
+        prep = self.prepared.pop(slot.slot, None)
+        due = due_before(ev.at, rule.lead.duration, self.cal)
+        if prep is None:  # counted back from ``ev`` (the finding's start); nothing came before it
+            self.report(slot, "missing", fx.lead_missing_message(rule.event.event, ev.type, str(due)), start=ev, due=due)
+        else:
+            self.judge(slot, Obligation(due, ev), prep, "late")
+
     # -- guard rules ---------------------------------------------------------------------------
     def on_check(self, slot: RuleSlot, ev: Event) -> None:
         assert slot.require is not None and isinstance(slot.rule, GuardRule)
@@ -314,7 +349,7 @@ class _Run:
                     yield Pending(slot.rule.id, slot.rule.pathway, str(ob.due), _ref(ob.start))
 
 
-def _choose(moves: tuple[Move, ...], ev: Event, child: Child) -> tuple[Move | None, bool]:
+def _choose(moves: tuple[Move, ...], ev: Event, child: ChildAt) -> tuple[Move | None, bool]:
     unknown = False
     for m in moves:
         if m.guard is None:
@@ -334,6 +369,8 @@ def _unit(rule: Rule) -> str:
             return rule.every.unit
         case AgeRule():
             return rule.within.unit
+        case LeadRule():
+            return rule.lead.unit
         case _:
             return "days"
 
@@ -341,6 +378,7 @@ def _unit(rule: Rule) -> str:
 _HANDLERS = {
     "start": _Run.on_start, "end": _Run.on_end, "cancel": _Run.on_cancel,
     "qualify": _Run.on_qualify, "switch": _Run.on_switch, "check": _Run.on_check,
+    "prepare": _Run.on_prepare, "target": _Run.on_target, "extend": _Run.on_extend,
 }
 
 

@@ -133,6 +133,10 @@ def missing_message(event: str, due: str, lapsed: str | None) -> str:
     return f"{_words(event)} was due by {due}{tail}"
 
 
+def lead_missing_message(event: str, before: str, due: str) -> str:
+    return f"{_words(before)} happened with no {_words(event)} before it (it was due by {due})"
+
+
 def gap_message(event: str, late_by: Amount, due: str) -> str:
     return f"{_words(event)} came {late_by} after the next one was due ({due})"
 

@@ -54,6 +54,35 @@ def _date_due(cal: Calendar, start: dt.date, duration: Duration) -> Due:
     return Due(cal.add(start, duration))
 
 
+def due_before(end: Instant, duration: Duration, cal: Calendar) -> Due:
+    """The latest point from which ``duration`` still runs out by ``end``: the due point of an
+    event that must come ``duration`` before a later one (a lead rule)."""
+    if duration.unit in CLOCK_UNITS:
+        minutes = duration.value * (60 if duration.unit == "hours" else 1)
+        early, late = end.earliest() - dt.timedelta(minutes=minutes), end.latest() - dt.timedelta(minutes=minutes)
+        return Due(early.date(), early, late, end.has_time)
+    return Due(_latest_start(cal, end.date, duration))
+
+
+_APPROX_DAYS = {"days": 1, "weeks": 7, "months": 30.44, "years": 365.25}
+
+
+@lru_cache(maxsize=1 << 14)
+def _latest_start(cal: Calendar, end: dt.date, duration: Duration) -> dt.date:
+    """The last date d with ``cal.add(d, duration) <= end``. Months clamp to the month end and a
+    working-day count may end on a holiday, so search from an estimate rather than invert."""
+    n = duration.value
+    if duration.unit == "working_days":
+        d = cal.subtract_working_days(end, n)
+    else:
+        d = end - dt.timedelta(days=round(n * _APPROX_DAYS[duration.unit]))
+    while cal.add(d, duration) > end:
+        d -= dt.timedelta(days=1)
+    while cal.add(d + dt.timedelta(days=1), duration) <= end:
+        d += dt.timedelta(days=1)
+    return d
+
+
 def due_on(date: dt.date) -> Due:
     """A due point fixed to a date (age and gestation rules)."""
     return Due(date)

@@ -76,6 +76,32 @@ def test_an_extension_within_the_26_weeks_replaces_the_limit():
     assert findings(v, CP + "within_26_weeks") == [] and findings(v, CP + "extension_at_most_8_weeks") == []
 
 
+# Extensions run from the end of the period they extend: 8 weeks from Mon 8 Jul 2024 is Mon 2 Sep
+# (23 days to 31 Jul, 31 in Aug, 2 in Sep = 56); 4 more weeks from Mon 2 Sep is Mon 30 Sep.
+@pytest.mark.parametrize("extensions, final, expected", [
+    ([("2024-07-01", 8)], "2024-09-02", None),
+    ([("2024-07-01", 8)], "2024-09-03", ("late", "2024-09-02", "2024-09-03", (1, "days"))),
+    ([("2024-07-01", 8), ("2024-08-26", 4)], "2024-09-30", None),
+    ([("2024-07-01", 8), ("2024-08-26", 4)], "2024-10-01", ("late", "2024-09-30", "2024-10-01", (1, "days"))),
+])
+def test_extensions_chain_from_the_end_of_the_period_they_extend(extensions, final, expected):
+    ext = [(at, "proceedings_extended", {"weeks": w}) for at, w in extensions]
+    v = check(case(issued(), *ext, (final, "final_order_made", {"order": "care_order"})))
+    assert [shape(f) for f in findings(v, CP + "within_26_weeks")] == ([] if expected is None else [expected])
+
+
+def test_a_second_extension_after_the_first_ran_out_comes_too_late():
+    v = check(case(issued(), ("2024-07-01", "proceedings_extended", {"weeks": 8}),
+                   ("2024-09-03", "proceedings_extended", {"weeks": 4})))
+    f = only(v, rule=CP + "within_26_weeks")
+    assert (f.kind, f.due) == ("missing", "2024-09-02")
+
+
+def test_an_extension_with_no_length_is_indeterminate():
+    v = check(case(issued(), ("2024-07-01", "proceedings_extended", {})))
+    assert [f.kind for f in findings(v, CP + "within_26_weeks")] == ["indeterminate"]
+
+
 def test_an_extension_after_the_26_weeks_comes_too_late():
     v = check(case(issued(), ("2024-07-09", "proceedings_extended", {"weeks": 8})))
     f = only(v, rule=CP + "within_26_weeks")
