@@ -33,7 +33,8 @@ from journey.spec.model import (CHILD_ATTRIBUTES, AgeRule, DeadlineRule, EventFi
 T = TypeVar("T")
 Role = Literal["switch", "end", "qualify", "cancel", "start", "check"]
 # Within one event: an end is judged before the same event can cancel or start an obligation.
-_ROLE_ORDER: tuple[Role, ...] = ("switch", "end", "qualify", "target", "prepare", "cancel", "extend", "start", "check")
+_ROLE_ORDER: tuple[Role, ...] = ("switch", "end", "qualify", "target", "reset", "prepare", "cancel", "extend", "start",
+                                 "check")
 _MAX_ASSIGNMENTS = 4000
 _PLAN_DEPTH = 6
 # An event routed to more pathways than this (a death, a move out of area, closing the case)
@@ -470,6 +471,8 @@ class Tracker:
                     self.open[rule.id] = kept
             case "start":
                 assert isinstance(rule, DeadlineRule)
+                if rule.while_in and self.states[self.spec.pathway_index(rule.pathway)] not in rule.while_in:
+                    return
                 opened = self.open.setdefault(rule.id, [])
                 if opened and rule.on_repeat == "keep":
                     return
@@ -480,6 +483,8 @@ class Tracker:
                 opened.append(self.obligation(rule, ev, rule.limit.duration))
             case "prepare":
                 self.prepared.setdefault(rule.id, ev)
+            case "reset":
+                self.prepared.pop(rule.id, None)
             case "target":
                 assert isinstance(rule, LeadRule)
                 prep = self.prepared.pop(rule.id, None)

@@ -147,7 +147,7 @@ class _Open:
 def reference(policy, history) -> tuple[set, set]:
     """(late or missing obligations, pending ones) of every date-unit maximum deadline rule."""
     rules = [r for r in policy.rules if isinstance(r, DeadlineRule) and r.limit.bound == "max"
-             and r.limit.unit not in ("hours", "minutes")]
+             and r.limit.unit not in ("hours", "minutes") and not r.while_in]  # no pathway states here
     opened: dict[str, list[_Open]] = {r.id: [] for r in rules}
     broken = set()
     as_of = history.events[-1].at.date
@@ -190,7 +190,7 @@ def reference(policy, history) -> tuple[set, set]:
 
 def _validator_view(policy, history) -> tuple[set, set]:
     ids = {r.id for r in policy.rules if isinstance(r, DeadlineRule) and r.limit.bound == "max"
-           and r.limit.unit not in ("hours", "minutes")}
+           and r.limit.unit not in ("hours", "minutes") and not r.while_in}
     verdict = validate(history, policy, calendar=england)
     broken = {(f.rule, f.kind, f.start.index if f.start else None, f.due) for f in verdict.findings
               if f.rule in ids and f.kind in ("late", "missing")}

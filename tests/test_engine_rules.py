@@ -83,6 +83,16 @@ POLICY_YAML = textwrap.dedent("""\
         week: 23
         end: {event: cin_plan_started}
         while_in: [open]
+      - id: mini.p.review_while_open
+        title: A plan started while open is reviewed within 10 working days
+        kind: deadline
+        pathway: p
+        severity: local
+        source: {document: test}
+        start: {event: cin_plan_started}
+        end: {event: cin_plan_reviewed}
+        limit: {value: 10, unit: working_days}
+        while_in: [open]
       - id: mini.p.report_before_core_group
         title: Report shared at least 3 working days before each core group
         kind: lead
@@ -293,3 +303,16 @@ def test_lead_rule_in_clock_hours(mini, started, kind):
              ("2024-06-07T15:00", "cin_plan_reviewed"), policy=mini)
     found = [f.kind for f in findings(check(c, mini), "mini.p.plan_before_review_6h")]
     assert found == ([] if kind is None else [kind])
+
+
+# --- a deadline that starts only in some states -------------------------------------------------
+# Plan started Mon 3 Jun 2024: 10 working days -> Mon 17 Jun 2024.
+@pytest.mark.parametrize("events, expected", [
+    ([("2024-06-01", "contact_received"), ("2024-06-03", "cin_plan_started")], [("missing", "2024-06-17")]),
+    ([("2024-06-03", "cin_plan_started")], []),  # the pathway is still 'none': no clock
+    ([("2024-06-01", "contact_received"), ("2024-06-02", "referral_decision", {"outcome": "nfa"}),
+      ("2024-06-03", "cin_plan_started")], []),  # closed
+])
+def test_deadline_starts_only_while_in_its_states(mini, events, expected):
+    v = check(case(*events, policy=mini), mini, as_of="2024-06-18")
+    assert [(f.kind, f.due) for f in findings(v, "mini.p.review_while_open")] == expected

@@ -24,7 +24,7 @@ class ChildAt:
     else a derived fact as of the last observed event (None when it cannot be known)."""
 
     __slots__ = ("date_of_birth", "expected_date_of_birth", "attributes", "_base", "_facts", "_cal",
-                 "_starts", "_ends", "_open", "_spans", "_on")
+                 "_starts", "_ends", "_open", "_spans", "_on", "_latest", "_values", "_ending")
 
     def __init__(self, child: Child, facts: dict[str, Fact], cal: Calendar) -> None:
         self.date_of_birth = child.date_of_birth
@@ -41,6 +41,9 @@ class ChildAt:
         self._open: dict[str, dt.date] = {}
         self._spans: dict[str, list[tuple[dt.date, dt.date]]] = {n: [] for n in timed}
         self._on: dt.date | None = None
+        self._latest = {n: f for n, f in facts.items() if f.kind == "latest"}
+        self._values: dict[str, Any] = {}
+        self._ending: set[str] = set()
 
     def copy(self) -> ChildAt:
         new = object.__new__(ChildAt)
@@ -49,6 +52,8 @@ class ChildAt:
         new.attributes = new
         new._open = dict(self._open)
         new._spans = {n: list(v) for n, v in self._spans.items()}
+        new._values = dict(self._values)
+        new._ending = set(self._ending)
         return new
 
     def observe(self, ev: Event) -> None:
@@ -63,11 +68,21 @@ class ChildAt:
             start = self._starts.get(name)
             if start is not None and ev.type == start[0] and (start[1] is None or start[1](ev, self) is True):
                 self._open[name] = day
+        for name in self._ending:  # ended by the previous event (still true of that event itself)
+            self._values.pop(name, None)
+        self._ending = set()
+        for name, fact in self._latest.items():
+            if ev.type in fact.from_events and ev.fields.get(fact.field or name) is not None:
+                self._values[name] = ev.fields[fact.field or name]
+            if ev.type in fact.ends:
+                self._ending.add(name)
 
     def get(self, name: str, default: Any = None) -> Any:
         if name in self._base:
             return self._base[name]
         fact = self._facts.get(name)
+        if fact is not None and fact.kind == "latest":
+            return self._values.get(name, default)
         if fact is None or self._on is None or self.date_of_birth is None:
             return default
         if fact.kind == "age":

@@ -17,8 +17,8 @@ Role = EventRole
 # Within one event, roles are applied in this order: an event that ends an obligation is judged
 # before it can cancel or start one. ``first_after`` is applied before state changes are seen.
 # A lead rule's later event is judged before the same event could prepare for the next one.
-ROLE_ORDER: tuple[Role, ...] = ("first_after", "switch", "end", "qualify", "target", "prepare", "cancel", "extend",
-                                "start", "check")
+ROLE_ORDER: tuple[Role, ...] = ("first_after", "switch", "end", "qualify", "target", "reset", "prepare", "cancel",
+                                "extend", "start", "check")
 
 
 @dataclass(frozen=True, slots=True)

@@ -191,7 +191,7 @@ def _ended_by(rule: Rule) -> EventMatch:
     match rule:
         case DeadlineRule() | AgeRule() | GestationRule():
             return rule.end
-        case RecurringRule() | GuardRule():
+        case RecurringRule() | GuardRule() | LeadRule():
             return rule.event
         case _:
             assert_never(rule)

@@ -147,11 +147,14 @@ class EventMatch(Model):
 
 class Fact(Model):
     """A fact about the child that a guard reads as ``child.<name>`` and that is derived at each
-    event, not recorded: the age in whole years (``kind: age``), or whole ``unit``s spent between
-    ``starts`` and ``ends`` events since the child was ``since_age`` (``kind: time_in``)."""
+    event, not recorded: the age in whole years (``kind: age``); whole ``unit``s spent between
+    ``starts`` and ``ends`` events since the child was ``since_age`` (``kind: time_in``); or the
+    latest value of ``field`` on the ``from_events``, forgotten on an ``ends`` event (``kind: latest``)."""
 
     description: str
-    kind: Literal["age", "time_in"]
+    kind: Literal["age", "time_in", "latest"]
+    field: str | None = None
+    from_events: tuple[str, ...] = ()
     unit: Literal["days", "weeks"] = "weeks"
     since_age: int | None = Field(default=None, ge=0, le=30)
     starts: EventMatch | None = None
@@ -220,6 +223,7 @@ class DeadlineRule(RuleBase):
     cancelled_by: tuple[EventMatch, ...] = ()
     extended_by: Extension | None = None
     on_repeat: Literal["keep", "restart"] = "keep"
+    while_in: tuple[str, ...] = ()  # if given, the clock starts only while the pathway is in one of these
 
 
 class Switch(Model):
@@ -275,6 +279,7 @@ class LeadRule(RuleBase):
     event: EventMatch
     before: EventMatch
     lead: Limit
+    since: tuple[EventMatch, ...] = ()  # an ``event`` before one of these no longer counts
 
 
 class GuardRule(RuleBase):
@@ -290,11 +295,11 @@ Rule = Annotated[Union[DeadlineRule, RecurringRule, AgeRule, GestationRule, Lead
 TimedRule = Union[DeadlineRule, RecurringRule, AgeRule, GestationRule, LeadRule]
 
 
-EventRole = Literal["end", "cancel", "extend", "start", "qualify", "first_after", "switch", "target", "prepare",
-                    "check"]
+EventRole = Literal["end", "cancel", "extend", "start", "qualify", "first_after", "switch", "target", "reset",
+                    "prepare", "check"]
 """How an event touches a rule: ends, cancels or starts an obligation; qualifies for a recurring
 rule; anchors its first due date; switches its interval; is the later event of a lead rule or
-prepares for it; extends a deadline; or is checked by a guard rule."""
+prepares for it or resets its window; extends a deadline; or is checked by a guard rule."""
 
 
 def event_roles(rule: Rule) -> list[tuple[EventRole, EventMatch]]:
@@ -311,7 +316,7 @@ def event_roles(rule: Rule) -> list[tuple[EventRole, EventMatch]]:
         case AgeRule() | GestationRule():
             return [("end", rule.end)]
         case LeadRule():
-            return [("target", rule.before), ("prepare", rule.event)]
+            return [("target", rule.before), *[("reset", m) for m in rule.since], ("prepare", rule.event)]
         case GuardRule():
             return [("check", rule.event)]
         case _:

@@ -158,6 +158,8 @@ class _Run:
     def on_start(self, slot: RuleSlot, ev: Event) -> None:
         rule = slot.rule
         assert isinstance(rule, DeadlineRule)
+        if slot.active_states and self.state[slot.pathway] not in slot.active_states:
+            return  # the clock starts only while the pathway is in ``while_in``
         opened = self.open.setdefault(slot.slot, [])
         if opened and rule.on_repeat == "keep":
             return
@@ -311,6 +313,9 @@ class _Run:
     def on_prepare(self, slot: RuleSlot, ev: Event) -> None:
         self.prepared.setdefault(slot.slot, ev)
 
+    def on_reset(self, slot: RuleSlot, ev: Event) -> None:
+        self.prepared.pop(slot.slot, None)
+
     def on_target(self, slot: RuleSlot, ev: Event) -> None:
         """The later event happened: was the earlier one (since the last of these) early enough?"""
         rule = slot.rule
@@ -378,7 +383,7 @@ def _unit(rule: Rule) -> str:
 _HANDLERS = {
     "start": _Run.on_start, "end": _Run.on_end, "cancel": _Run.on_cancel,
     "qualify": _Run.on_qualify, "switch": _Run.on_switch, "check": _Run.on_check,
-    "prepare": _Run.on_prepare, "target": _Run.on_target, "extend": _Run.on_extend,
+    "prepare": _Run.on_prepare, "target": _Run.on_target, "reset": _Run.on_reset, "extend": _Run.on_extend,
 }
 
 

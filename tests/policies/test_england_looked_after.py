@@ -349,3 +349,49 @@ def test_every_rule_is_listed_and_every_event_routed():
     for e in EVENTS:
         block = lines[next(i for i, line in enumerate(lines) if line.startswith(f"{e}  — ")) + 1]
         assert "looked_after" in block, (e, block)
+
+
+# --- reviews that must come first (reg 33(3)(e), reg 14(1), reg 32(2)) -------------------------
+
+def test_ceasing_s20_accommodation_to_independent_living_needs_a_review_first():
+    # START is s20 (V2) on Tue 12 Mar 2024; care ends Fri 22 Mar (E5, independent living).
+    ended = ("2024-03-22", "looked_after_ended", {"reason": "E5"})
+    f = only(check(lac(ended)), rule=P + "review_before_ceasing_s20_accommodation")
+    assert (f.kind, f.due, f.start.type) == ("missing", "2024-03-22", "looked_after_ended")
+    v = check(lac(("2024-03-21", "lac_review_held"), ended))
+    assert findings(v, "review_before_ceasing_s20_accommodation") == []
+
+
+@pytest.mark.parametrize("start, reason", [
+    (START, "E4A"),  # home to a parent: no review needed first
+    (("2024-03-12", "looked_after_started", {"legal_status": "C2", "placement_type": "U6"}), "E5"),  # in care
+])
+def test_no_early_review_when_the_child_goes_home_or_is_in_care(start, reason):
+    v = check(lac(("2024-03-22", "looked_after_ended", {"reason": reason}), start=start))
+    assert findings(v, "review_before_ceasing_s20_accommodation") == []
+
+
+def test_a_review_in_an_earlier_period_of_care_does_not_count():
+    c = lac(("2024-03-20", "lac_review_held"), ("2024-03-22", "looked_after_ended", {"reason": "E4A"}),
+            ("2024-05-01", "looked_after_started", {"legal_status": "V2"}),
+            ("2024-05-10", "looked_after_ended", {"reason": "E13"}))
+    f = only(check(c), rule=P + "review_before_ceasing_s20_accommodation")
+    assert (f.kind, f.due) == ("missing", "2024-05-10")
+
+
+@pytest.mark.parametrize("reason, reviewed, expected", [
+    ("CARPL", False, ["missing"]), ("CARPL", True, []), ("LAREQ", False, ["missing"]),
+    ("ALLEG", False, []),  # an immediate risk: the authority may act at once (reg 14(3))
+])
+def test_a_placement_the_authority_ends_follows_a_review(reason, reviewed, expected):
+    review = [("2024-04-10", "lac_review_held")] if reviewed else []
+    v = check(lac(*review, ("2024-04-12", "placement_changed", {"reason": reason, "placement_type": "U6"})))
+    assert [f.kind for f in findings(v, "review_before_terminating_a_placement")] == expected
+
+
+def test_a_significant_care_plan_change_is_first_considered_at_a_review():
+    change = ("2024-04-15", "care_plan_prepared", {"significant_change": True})
+    assert [f.kind for f in findings(check(lac(change)), "significant_care_plan_change_first_considered_at_review")] == [
+        "missing"]
+    v = check(lac(("2024-04-11", "lac_review_held"), change, ("2024-04-20", "care_plan_prepared")))
+    assert findings(v, "significant_care_plan_change_first_considered_at_review") == []
