@@ -5,8 +5,9 @@ Each timed rule of the extraction (deadline, recurring, age or gestation trigger
 at most one statement of the policy that cites the same seed line and shares its words: an encoded
 timed rule, an unmodelled entry "covered by <rule>", "needs vocabulary: …" or "not checkable from
 events: …". Pairing is one to one, so two seed rules on one line need two statements. Coverage is
-(encoded + needs vocabulary) / extraction timed rules: what is checkable now or once the vocabulary
-has the events. Where the extraction cites the wrong line, ``LINE_FIXES`` says so.
+(encoded + covered) / (extraction timed rules - not checkable): of the seed's timed rules that a
+case history can show, the share the policy checks now; "needs vocabulary" counts against it.
+Where the extraction cites the wrong line, ``LINE_FIXES`` says so.
 """
 
 from __future__ import annotations
@@ -55,8 +56,9 @@ class Coverage:
 
     @property
     def percent(self) -> float:
-        useful = self.counts["encoded"] + self.counts["covered"] + self.counts["vocabulary"]
-        return 100 * useful / self.total if self.total else 0.0
+        checkable = self.total - self.counts["not_checkable"]
+        checked = self.counts["encoded"] + self.counts["covered"]
+        return 100 * checked / checkable if checkable else 100.0
 
     def row(self) -> str:
         c = self.counts
