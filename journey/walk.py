@@ -29,6 +29,7 @@ from journey.spec.guards import Compare, Const, Field, Node, fields_of
 from journey.spec.model import event_roles, is_min_bound
 from journey.spec.model import (CHILD_ATTRIBUTES, AgeRule, DeadlineRule, EventField, EventMatch,
                                 GestationRule, GuardRule, LeadRule, Pathway, Policy, RecurringRule, Rule)
+from journey.spec.model import CumulativeRule
 
 T = TypeVar("T")
 Role = Literal["switch", "end", "qualify", "cancel", "start", "check"]
@@ -191,7 +192,7 @@ def _stateful(policy: Policy) -> tuple[dict[int, tuple[tuple[Rule, frozenset[str
     stateful: dict[int, list[tuple[Rule, frozenset[str]]]] = {}
     always: list[Rule] = []
     for rule in policy.rules:
-        if isinstance(rule, (RecurringRule, AgeRule, GestationRule)):
+        if isinstance(rule, (RecurringRule, AgeRule, GestationRule, CumulativeRule)):
             stateful.setdefault(index[rule.pathway], []).append((rule, frozenset(rule.while_in)))
             if not rule.while_in:
                 always.append(rule)
@@ -265,6 +266,8 @@ def _limit_of(rule: Rule) -> Duration | None:
             return rule.within.duration
         case LeadRule():
             return rule.lead.duration
+        case CumulativeRule():
+            return rule.limit.duration
         case GestationRule() | GuardRule():
             return None
         case _:
@@ -295,6 +298,8 @@ class Tracker:
         self.since: dict[str, dt.date] = {}
         self.switched: set[str] = set()
         self.prepared: dict[str, Event] = {}  # lead rules: the first ``event`` since the last ``before``
+        self.stays: dict[str, list[tuple[Instant, Instant]]] = {}  # cumulative rules: earlier stays
+        self.entered: dict[str, Instant] = {}
         self.breaches: list[Breach] = []
         self.count = 0
         self.last: Instant | None = None
@@ -308,6 +313,8 @@ class Tracker:
         new.since = dict(self.since)
         new.switched = set(self.switched)
         new.prepared = dict(self.prepared)
+        new.stays = {k: list(v) for k, v in self.stays.items()}
+        new.entered = dict(self.entered)
         new.child = self.child.copy()
         new.breaches = list(self.breaches)
         return new
@@ -394,6 +401,10 @@ class Tracker:
                     self.since[rule.id] = ev.at.date
                     self.switched.discard(rule.id)
                     self.activate(rule, ev.at, ev)
+                elif isinstance(rule, CumulativeRule):
+                    self.stays.setdefault(rule.id, []).append((self.entered.pop(rule.id), ev.at))
+                    for ob in self.open.pop(rule.id, []):
+                        self.judge(ob, ev, "late", [])
                 else:
                     self.anchor.pop(rule.id, None)  # re-entering needs a fresh ``first.after`` event
                     for ob in self.open.pop(rule.id, []):
@@ -407,6 +418,9 @@ class Tracker:
                     self.open[rule.id] = [self.obligation(rule, anchor, first.within.duration)]
             case RecurringRule():
                 self.open[rule.id] = []
+            case CumulativeRule():
+                self.entered[rule.id] = at
+                self.open[rule.id] = [self.stay_obligation(rule, at, ev)]
             case AgeRule():
                 dob = self.child.date_of_birth
                 if dob is None:
@@ -425,6 +439,26 @@ class Tracker:
                 raise AssertionError(rule)
             case _:
                 assert_never(rule)
+
+    def stay_obligation(self, rule: CumulativeRule, entry: Instant, ev: Event | None) -> Open:
+        """Counted minute by minute: the last moment the stays in the window stay within the limit."""
+        stays = self.stays.get(rule.id, [])
+        known = entry.has_time and all(a.has_time and b.has_time for a, b in stays)
+        if not known:  # the walk gives these events a time; a date-only one is indeterminate
+            return Open(rule, Due(entry.date, None), ev, True, True)
+        limit, window = (d.value * {"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080}[d.unit]
+                         for d in (rule.limit.duration, rule.window.duration))
+        spans = [(_moment(a), _moment(b)) for a, b in stays]
+        start = _moment(entry)
+        used = 0
+        for minute in range(limit + 2):
+            t = start + dt.timedelta(minutes=minute)
+            edge = t - dt.timedelta(minutes=window)
+            used = minute + sum(max(0, int((min(b, t) - max(a, edge)).total_seconds() // 60)) for a, b in spans)
+            if used > limit:
+                last = t - dt.timedelta(minutes=1) if minute else t
+                return Open(rule, Due(last.date(), last), ev, True)
+        raise AssertionError(used)
 
     def obligation(self, rule: Rule, start: Event, duration: Duration) -> Open:
         clock = duration.unit in CLOCK_UNITS
@@ -670,7 +704,8 @@ def _closer(spec: _Spec, rule: Rule, *, strict: bool) -> _Closer:
         for role, m in _rule_roles(rule):
             if role in roles:
                 events.setdefault(m.event, []).append(_where(m))
-        leaves = (not strict and isinstance(rule, (RecurringRule, AgeRule, GestationRule)) and bool(rule.while_in))
+        leaves = (isinstance(rule, CumulativeRule)  # met only by leaving its states
+                  or not strict and isinstance(rule, (RecurringRule, AgeRule, GestationRule)) and bool(rule.while_in))
         spec.cache[key] = _Closer({e: tuple(v) for e, v in events.items()}, spec.pathway_index(rule.pathway),
                                   frozenset(rule.while_in) if leaves else None)  # type: ignore[union-attr]
     return spec.cache[key]
@@ -757,6 +792,10 @@ def _clock_events(policy: Policy) -> frozenset[str]:
             out |= {m.event for _, m in _rule_roles(rule)}
             if isinstance(rule, RecurringRule) and rule.first and rule.first.after:
                 out.add(rule.first.after.event)
+        if isinstance(rule, CumulativeRule):  # the events that start and end a stay
+            pathway = policy.pathway(rule.pathway)
+            out |= {t.event for t in pathway.transitions if t.target is not None
+                    and (t.target in rule.while_in) != bool(set(t.source) & set(rule.while_in))}
         if isinstance(rule, RecurringRule) and rule.first and rule.first.within.unit in CLOCK_UNITS:
             out |= {rule.event.event} | ({rule.first.after.event} if rule.first.after else set())
     return frozenset(out)

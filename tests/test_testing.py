@@ -126,6 +126,15 @@ RICH_YAML = textwrap.dedent("""\
         event: {event: visit, where: "purpose == 'cp'"}
         before: {event: core_group_held}
         lead: {value: 2, unit: working_days}
+      - id: rich.q.review_at_most_5_days_in_30
+        title: At most 5 days in review in any 30 days
+        kind: cumulative
+        pathway: q
+        severity: local
+        source: {document: test}
+        limit: {value: 5, unit: days}
+        window: {value: 30, unit: days}
+        while_in: [review]
     """)
 
 

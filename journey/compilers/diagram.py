@@ -29,8 +29,8 @@ from typing import Literal, assert_never
 from journey.compilers.satisfy import both_can_hold
 from journey.spec.guards import And, Compare, Const, Field, In, Node, Not, Or
 from journey.spec.load import HEADER, POLICY_DIR, available_policies, load_policy
-from journey.spec.model import (AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, LeadRule, Pathway,
-                                Policy, RecurringRule, Rule, Transition)
+from journey.spec.model import (AgeRule, CumulativeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, LeadRule,
+                                Pathway, Policy, RecurringRule, Rule, Transition)
 
 REGENERATE = "python -m journey.compilers.diagram --write diagrams"
 OVERVIEW = "overview"
@@ -214,6 +214,10 @@ def _rule_text(policy: Policy, rule: Rule, t: Transition, source: str | None) ->
             return f"≤ {rule.within.duration} after age {rule.age}" if _compatible(policy, t, rule.end) else None
         case GestationRule():
             return f"by gestation week {rule.week}" if _compatible(policy, t, rule.end) else None
+        case CumulativeRule():  # said on the arrows that leave its states
+            leaves = t.target is not None and t.target not in rule.while_in and (
+                source in rule.while_in if source is not None else bool(set(t.source) & set(rule.while_in)))
+            return f"≤ {rule.limit.duration} in all in any {rule.window.duration}" if leaves else None
         case LeadRule():  # said on the later event's arrow
             return (f"after {_match_words(rule.event)} ≥ {rule.lead.duration} before"
                     if _compatible(policy, t, rule.before) else None)

@@ -23,8 +23,8 @@ from typing import Literal, assert_never
 import networkx as nx
 
 from journey.calendar.spans import day_bounds
-from journey.spec.model import (AgeRule, DeadlineRule, GestationRule, GuardRule, Limit, LeadRule, Pathway,
-                                Policy, RecurringRule, Rule)
+from journey.spec.model import (AgeRule, CumulativeRule, DeadlineRule, GestationRule, GuardRule, Limit, LeadRule,
+                                Pathway, Policy, RecurringRule, Rule)
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def bounds_of(rule: Rule) -> Iterator[Bound]:
                 yield Bound(rule, rule.first.after.event, rule.event.event, rule.first.within)
         case LeadRule():  # the later event not before ``lead`` after the earlier one
             yield Bound(rule, rule.event.event, rule.before.event, rule.lead.model_copy(update={"bound": "min"}))
-        case AgeRule() | GestationRule() | GuardRule():
+        case AgeRule() | GestationRule() | CumulativeRule() | GuardRule():
             return
         case _:
             assert_never(rule)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from journey.compilers.predicates import Predicate, compile_predicate
-from journey.spec.model import (AgeRule, EventMatch, EventRole, GestationRule, GuardRule, Pathway, Policy,
-                                RecurringRule, Rule, Transition, event_roles)
+from journey.spec.model import (AgeRule, CumulativeRule, EventMatch, EventRole, GestationRule, GuardRule, Pathway,
+                                Policy, RecurringRule, Rule, Transition, event_roles)
 
 Role = EventRole
 # Within one event, roles are applied in this order: an event that ends an obligation is judged
@@ -116,7 +116,7 @@ def compile_tables(policy: Policy) -> Tables:
     order = {r: i for i, r in enumerate(ROLE_ORDER)}
     stateful: dict[int, list[RuleSlot]] = {}
     for s in slots:
-        if isinstance(s.rule, (RecurringRule, AgeRule, GestationRule)):
+        if isinstance(s.rule, (RecurringRule, AgeRule, GestationRule, CumulativeRule)):
             stateful.setdefault(s.pathway, []).append(s)
     ordered = {e: tuple(sorted(v, key=lambda t: order[t.role])) for e, v in triggers.items()}
     return Tables(

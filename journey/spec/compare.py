@@ -16,8 +16,8 @@ from typing import Literal, assert_never
 from journey.calendar.spans import compare_max_limits
 from journey.spec.guards import Field, In, fields_of
 from journey.spec.model import max_limit
-from journey.spec.model import (AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, LeadRule, Policy,
-                                RecurringRule, Rule)
+from journey.spec.model import (AgeRule, CumulativeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, LeadRule,
+                                Policy, RecurringRule, Rule)
 
 Standing = Literal["stricter", "same", "laxer", "not always stricter", "not comparable", "local only"]
 
@@ -46,6 +46,8 @@ def limit_words(rule: Rule) -> str:
             return f"by gestation week {rule.week}"
         case LeadRule():
             return f"at least {rule.lead.duration} before"
+        case CumulativeRule():
+            return f"at most {rule.limit.duration} in any {rule.window.duration}"
         case GuardRule():
             return str(rule.require)
         case _:
@@ -187,19 +189,22 @@ TOPICS: tuple[Topic, ...] = (
 
 
 
-def _ended_by(rule: Rule) -> EventMatch:
+def _ended_by(rule: Rule) -> EventMatch | None:
     match rule:
         case DeadlineRule() | AgeRule() | GestationRule():
             return rule.end
         case RecurringRule() | GuardRule() | LeadRule():
             return rule.event
+        case CumulativeRule():  # ended by leaving its states, not by an event
+            return None
         case _:
             assert_never(rule)
 
 
 def _reads_fit(rule: Rule, topic: Topic) -> bool:
     """Does the rule's end event read the field the topic asks for (and none it leaves out)?"""
-    where = _ended_by(rule).where
+    ended = _ended_by(rule)
+    where = ended.where if ended is not None else None
     read = {f.path[0] for f in fields_of(where)} if where is not None else set()
     return (topic.reads is None or topic.reads in read) and not read & set(topic.unless)
 

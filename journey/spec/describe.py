@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from journey.spec.model import (AgeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, LeadRule, RecurringRule,
-                                Rule)
+from journey.spec.model import (AgeRule, CumulativeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, LeadRule,
+                                RecurringRule, Rule)
 
 
 def _ev(m: EventMatch) -> str:
@@ -46,6 +46,9 @@ def describe_rule(rule: Rule) -> str:
             return f"{_ev(rule.end)} by gestation week {rule.week}"
         case LeadRule():
             return f"{_ev(rule.event)} at least {rule.lead.duration} before each {_ev(rule.before)}"
+        case CumulativeRule():
+            return (f"at most {rule.limit.duration} in all while {rule.pathway} is {' or '.join(rule.while_in)}, "
+                    f"in any {rule.window.duration}")
         case GuardRule():
             return f"whenever {_ev(rule.event)}: {rule.require}"
         case _:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union, assert_never
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator
 
 from journey.calendar import Duration, Unit
 from journey.spec.guards import parse_guard
@@ -18,6 +18,9 @@ Severity = Literal["statute", "statutory_guidance", "local", "advisory"]
 SEVERITIES: tuple[Severity, ...] = ("statute", "statutory_guidance", "local", "advisory")
 Confidence = Literal["primary", "secondary", "unverified"]
 FieldType = Literal["enum", "bool", "text", "int", "date"]
+FIXED_UNITS = ("minutes", "hours", "days", "weeks")
+"""Units of a fixed length, which a cumulative rule can add up."""
+
 CHILD_ATTRIBUTES: dict[str, type] = {"disabled": bool, "uasc": bool}
 """Child attributes a case may carry and a guard may read as ``child.<name>``."""
 
@@ -282,6 +285,24 @@ class LeadRule(RuleBase):
     since: tuple[EventMatch, ...] = ()  # an ``event`` before one of these no longer counts
 
 
+class CumulativeRule(RuleBase):
+    """The time the pathway spends in ``while_in`` adds up to at most ``limit`` in any ``window``
+    (e.g. 72 hours in secure accommodation without court authority in any 28 days): each stay
+    must end by the moment the total would pass the limit."""
+
+    kind: Literal["cumulative"]
+    limit: Limit
+    window: Limit
+    while_in: tuple[str, ...] = Field(min_length=1)
+
+    @field_validator("limit", "window")
+    @classmethod
+    def _fixed_length(cls, value: Limit) -> Limit:
+        if value.unit not in FIXED_UNITS:
+            raise ValueError(f"a cumulative rule counts fixed lengths of time ({', '.join(FIXED_UNITS)}), not {value.unit}")
+        return value
+
+
 class GuardRule(RuleBase):
     """Whenever ``event`` occurs, ``require`` must hold (e.g. who may decide)."""
 
@@ -290,9 +311,9 @@ class GuardRule(RuleBase):
     require: Guard
 
 
-Rule = Annotated[Union[DeadlineRule, RecurringRule, AgeRule, GestationRule, LeadRule, GuardRule],
+Rule = Annotated[Union[DeadlineRule, RecurringRule, AgeRule, GestationRule, LeadRule, CumulativeRule, GuardRule],
                  Field(discriminator="kind")]
-TimedRule = Union[DeadlineRule, RecurringRule, AgeRule, GestationRule, LeadRule]
+TimedRule = Union[DeadlineRule, RecurringRule, AgeRule, GestationRule, LeadRule, CumulativeRule]
 
 
 EventRole = Literal["end", "cancel", "extend", "start", "qualify", "first_after", "switch", "target", "reset",
@@ -315,6 +336,8 @@ def event_roles(rule: Rule) -> list[tuple[EventRole, EventMatch]]:
             return [("qualify", rule.event), *first, *switch]
         case AgeRule() | GestationRule():
             return [("end", rule.end)]
+        case CumulativeRule():  # met by leaving its states, whatever event does that
+            return []
         case LeadRule():
             return [("target", rule.before), *[("reset", m) for m in rule.since], ("prepare", rule.event)]
         case GuardRule():
@@ -337,6 +360,8 @@ def max_limit(rule: Rule) -> Limit | None:
             return rule.every
         case AgeRule():
             return rule.within
+        case CumulativeRule():
+            return rule.limit
         case GestationRule() | LeadRule() | GuardRule():
             return None
         case _:

@@ -18,11 +18,11 @@ from journey.compilers.facts import ChildAt
 from journey.compilers.tables import Move, PathwayTable, RuleSlot, Tables, Trigger
 from journey.spec.guards import Node
 from journey.spec.model import is_min_bound
-from journey.spec.model import (AgeRule, DeadlineRule, GestationRule, GuardRule, LeadRule, RecurringRule,
-                                Rule, Source)
+from journey.spec.model import (AgeRule, CumulativeRule, DeadlineRule, GestationRule, GuardRule, LeadRule,
+                                RecurringRule, Rule, Source)
 from journey.validator import findings as fx
 from journey.validator.findings import Amount, EventRef, Finding, Pending, Verdict
-from journey.validator.timing import Due, due_after, due_before, due_on, judge_max, judge_min
+from journey.validator.timing import Due, cumulative_due, due_after, due_before, due_on, judge_max, judge_min
 
 
 @dataclass(slots=True)
@@ -41,6 +41,8 @@ def _end_event(rule: Rule) -> str:
             return rule.end.event
         case RecurringRule() | GuardRule() | LeadRule():
             return rule.event.event
+        case CumulativeRule():
+            return "leaving " + " or ".join(rule.while_in)
     raise AssertionError(rule)
 
 
@@ -60,6 +62,8 @@ class _Run:
         self.since: dict[int, dt.date] = {}       # recurring: when the rule last became active
         self.switched: set[int] = set()           # recurring: its ``then.on`` event has occurred
         self.prepared: dict[int, Event] = {}      # lead: the earliest ``event`` since the last ``before``
+        self.stays: dict[int, list[tuple[Instant, Instant]]] = {}  # cumulative: earlier stays in its states
+        self.entered: dict[int, Instant] = {}     # cumulative: when the current stay began
         self.findings: list[Finding] = []
         self.trace: list[tuple[int, str, str]] | None = [] if trace else None
 
@@ -269,6 +273,10 @@ class _Run:
             self.since[slot.slot] = ev.at.date
             self.switched.discard(slot.slot)
             self.activate(slot, ev.at, ev)
+        elif isinstance(slot.rule, CumulativeRule):  # leaving ends the stay: was it short enough?
+            self.stays.setdefault(slot.slot, []).append((self.entered.pop(slot.slot), ev.at))
+            for ob in self.open.pop(slot.slot, []):
+                self.judge(slot, ob, ev, "late")
         else:
             self.anchor.pop(slot.slot, None)  # re-entering the phase needs a fresh ``first.after``
             for ob in self.open.pop(slot.slot, []):
@@ -291,6 +299,10 @@ class _Run:
                     self.open[slot.slot] = [Obligation(due_after(anchor.at, first.within.duration, self.cal), anchor)]
             case RecurringRule():
                 self.open[slot.slot] = []
+            case CumulativeRule() as rule:
+                self.entered[slot.slot] = at
+                due = cumulative_due(self.stays.get(slot.slot, []), at, rule.limit.duration, rule.window.duration)
+                self.open[slot.slot] = [Obligation(due, ev)]
             case AgeRule() as rule:
                 self.activate_dated(slot, self.child.date_of_birth, "the date of birth", at,
                                     lambda dob: self.cal.attains_age(dob, rule.age.years, rule.age.months),
@@ -376,6 +388,8 @@ def _unit(rule: Rule) -> str:
             return rule.within.unit
         case LeadRule():
             return rule.lead.unit
+        case CumulativeRule():
+            return rule.limit.unit
         case _:
             return "days"
 

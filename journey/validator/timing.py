@@ -83,6 +83,42 @@ def _latest_start(cal: Calendar, end: dt.date, duration: Duration) -> dt.date:
     return d
 
 
+_MINUTE = dt.timedelta(minutes=1)
+_ZERO = dt.timedelta(0)
+_FIXED = {"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080}
+
+
+def cumulative_due(stays: list[tuple[Instant, Instant]], entry: Instant, limit: Duration, window: Duration) -> Due:
+    """When a stay that began at ``entry`` must end so that, with the earlier ``stays``, the time
+    spent is at most ``limit`` in any ``window``. A date-only timestamp could be any moment of its
+    day, so the due point is a window: from the most time the stays may have taken to the least."""
+    lim, win = (dt.timedelta(minutes=d.value * _FIXED[d.unit]) for d in (limit, window))
+    most = [(a.earliest(), b.latest()) for a, b in stays]
+    least = [(a.latest(), b.earliest()) for a, b in stays]
+    early = _limit_reached(most, entry.earliest(), lim, win)
+    late = _limit_reached(least, entry.latest(), lim, win)
+    exact = entry.has_time and all(a.has_time and b.has_time for a, b in stays)
+    return Due(late.date(), early, late, exact)
+
+
+def _limit_reached(stays: list[tuple[dt.datetime, dt.datetime]], entry: dt.datetime, lim: dt.timedelta,
+                   win: dt.timedelta) -> dt.datetime:
+    """The last minute up to which staying on since ``entry`` keeps the total in the window ending
+    then within ``lim``. The total never falls while the stay goes on (it gains a minute each
+    minute and loses at most one as old stays leave the window), so a bisection finds it."""
+    def total(t: dt.datetime) -> dt.timedelta:
+        start = t - win
+        return (t - entry) + sum((max(_ZERO, min(b, t) - max(a, start)) for a, b in stays), _ZERO)
+
+    if total(entry) > lim:  # earlier stays already passed it
+        return entry
+    lo, hi = 0, int(lim / _MINUTE) + 1  # minutes after entry: total(lo) <= lim < total(hi)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (lo, mid) if total(entry + mid * _MINUTE) > lim else (mid, hi)
+    return entry + lo * _MINUTE
+
+
 def due_on(date: dt.date) -> Due:
     """A due point fixed to a date (age and gestation rules)."""
     return Due(date)

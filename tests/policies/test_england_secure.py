@@ -90,3 +90,53 @@ def test_first_review_missing():
     assert [p.due for p in check(c, as_of="2024-02-29").pending if p.rule == S + "reviews"] == ["2024-02-29"]
     f = only(check(c, as_of="2024-03-01"), rule=S + "reviews")
     assert (f.kind, f.due) == ("missing", "2024-02-29")
+
+
+# --- at most 72 hours in all without authority in any 28 days -----------------------------------
+# Stays without authority; each ends with a release (secure_placement_ended). 1 Jul 2024 is a Monday.
+AGG = "at_most_72_hours_in_28_days_without_authority"
+
+
+def stays(*spans):
+    events = []
+    for start, end in spans:
+        events += [unauthorised(start), (end, "secure_placement_ended")]
+    return case(*events)
+
+
+@pytest.mark.parametrize("spans, expected", [
+    # One stay: 72 hours from Mon 1 Jul 10:00 is Thu 4 Jul 10:00.
+    ([("2024-07-01T10:00", "2024-07-04T10:00")], []),
+    ([("2024-07-01T10:00", "2024-07-04T10:01")], [("late", "2024-07-04T10:00", "2024-07-04T10:01", (1, "hours"))]),
+    # 36 hours (to Tue 2 Jul 22:00), then from Mon 8 Jul 10:00: 36 hours left -> Tue 9 Jul 22:00.
+    ([("2024-07-01T10:00", "2024-07-02T22:00"), ("2024-07-08T10:00", "2024-07-09T22:00")], []),
+    ([("2024-07-01T10:00", "2024-07-02T22:00"), ("2024-07-08T10:00", "2024-07-09T23:00")],
+     [("late", "2024-07-09T22:00", "2024-07-09T23:00", (1, "hours"))]),
+    # 72 hours from Mon 1 Jul 10:00; again from Sun 28 Jul 10:00, 27 days later: the window ending
+    # then still holds all 72 hours, so the second stay is due to end at once.
+    ([("2024-07-01T10:00", "2024-07-04T10:00"), ("2024-07-28T10:00", "2024-07-28T11:00")],
+     [("late", "2024-07-28T10:00", "2024-07-28T11:00", (1, "hours"))]),
+    # Again from Mon 29 Jul 10:00, 28 days later: the first stay leaves the window minute by
+    # minute as the second goes on, so 72 hours more are allowed, to Thu 1 Aug 10:00.
+    ([("2024-07-01T10:00", "2024-07-04T10:00"), ("2024-07-29T10:00", "2024-08-01T10:00")], []),
+])
+def test_time_without_authority_adds_up_over_28_days(spans, expected):
+    assert [shape(f) for f in findings(check(stays(*spans)), AGG)] == expected
+
+
+def test_a_stay_still_going_past_its_limit_is_missing():
+    c = case(unauthorised("2024-07-01T10:00"), ("2024-07-01T12:00", "secure_review_held"))
+    v = check(c, as_of="2024-07-05")
+    f = only(v, rule=S + AGG)
+    assert (f.kind, f.due) == ("missing", "2024-07-04T10:00")
+
+
+def test_a_court_order_ends_the_stay_without_authority():
+    c = case(unauthorised("2024-07-01T10:00"), ("2024-07-03T10:00", "secure_order_made", {"order": "first"}),
+             ("2024-07-20T10:00", "secure_placement_ended"))
+    assert findings(check(c), AGG) == []
+
+
+def test_date_only_stays_can_be_indeterminate():
+    v = check(stays(("2024-07-01", "2024-07-04")))
+    assert [f.kind for f in findings(v, AGG)] == ["indeterminate"]
