@@ -73,10 +73,25 @@ def _allowed(policy: Policy, states: dict[str, str]) -> list[str]:
     return sorted({t.event for p in policy.pathways for t in p.transitions_from(states[p.id])})
 
 
+class _PolicyRef:
+    """Shows a policy as ``<policy england>`` when a strategy prints, instead of the whole IR."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+
+    def __repr__(self) -> str:
+        return f"<policy {self.policy.id}>"
+
+
+def histories(policy: Policy, *, max_events: int = 25, case_id: str = "H-1",
+              illegal_share: float = 0.15) -> st.SearchStrategy[Case]:
+    """Case histories for ``policy``, biased towards allowed events but not limited to them."""
+    return _histories(_PolicyRef(policy), max_events=max_events, case_id=case_id, illegal_share=illegal_share)
+
+
 @st.composite
-def histories(draw: st.DrawFn, policy: Policy, *, max_events: int = 25, case_id: str = "H-1",
-              illegal_share: float = 0.15) -> Case:
-    """A case history for ``policy``, biased towards allowed events but not limited to them."""
+def _histories(draw: st.DrawFn, ref: _PolicyRef, *, max_events: int, case_id: str, illegal_share: float) -> Case:
+    policy = ref.policy
     states = {p.id: p.initial for p in policy.pathways}
     routed = sorted({e for p in policy.pathways for e in p.events})
     events: list[Event] = []
@@ -124,16 +139,6 @@ class _Draws:
 
     def choice(self, items, weights=None):  # noqa: ANN001 - matches the Chooser protocol
         return items[self.draw(st.integers(0, len(items) - 1))]
-
-
-class _PolicyRef:
-    """Shows a policy as ``<policy england>`` when a strategy prints, instead of the whole IR."""
-
-    def __init__(self, policy: Policy) -> None:
-        self.policy = policy
-
-    def __repr__(self) -> str:
-        return f"<policy {self.policy.id}>"
 
 
 class MutatedHistory(NamedTuple):

@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
 EXTRACTIONS = SHARED / "reference" / "seed_extractions"
-TIMED_KINDS = frozenset({"deadline", "recurring", "age", "gestation"})
+TIMED_KINDS = frozenset({"deadline", "recurring", "age", "gestation", "lead", "cumulative"})
 EXTRACTION_TIMED_KINDS = frozenset({"deadline", "recurring", "age_trigger", "gestation_trigger"})
 QUOTE_SPAN = 3  # a quote may run over this many seed lines
 
