@@ -446,8 +446,7 @@ class Tracker:
         known = entry.has_time and all(a.has_time and b.has_time for a, b in stays)
         if not known:  # the walk gives these events a time; a date-only one is indeterminate
             return Open(rule, Due(entry.date, None), ev, True, True)
-        limit, window = (d.value * {"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080}[d.unit]
-                         for d in (rule.limit.duration, rule.window.duration))
+        limit, window = rule.limit.duration.minutes, rule.window.duration.minutes
         spans = [(_moment(a), _moment(b)) for a, b in stays]
         start = _moment(entry)
         used = 0

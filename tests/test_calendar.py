@@ -469,3 +469,13 @@ def test_instant_str_round_trip(day: dt.date, time: dt.time) -> None:
     instant = Instant(day, time.replace(microsecond=0))
     assert Instant.parse(str(instant)) == instant
     assert Instant.parse(str(Instant(day))) == Instant(day)
+
+
+def test_fixed_units_have_a_length_in_minutes_and_others_do_not():
+    from journey.calendar import Duration
+    assert Duration(72, "hours").minutes == 4320       # 72 x 60
+    assert Duration(28, "days").minutes == 40320       # 28 x 1440
+    assert Duration(2, "weeks").minutes == 20160       # 14 x 1440
+    for unit in ("working_days", "months", "years"):
+        with pytest.raises(ValueError, match="no fixed length"):
+            Duration(1, unit).minutes

@@ -8,6 +8,6 @@ See ``docs/calendar.md`` for the convention.
 """
 
 from journey.calendar.england import Calendar, england
-from journey.calendar.units import CLOCK_UNITS, DATE_UNITS, Duration, Instant, Unit
+from journey.calendar.units import CLOCK_UNITS, DATE_UNITS, FIXED_UNITS, Duration, Instant, Unit
 
-__all__ = ["CLOCK_UNITS", "DATE_UNITS", "Calendar", "Duration", "Instant", "Unit", "england"]
+__all__ = ["CLOCK_UNITS", "DATE_UNITS", "FIXED_UNITS", "Calendar", "Duration", "Instant", "Unit", "england"]

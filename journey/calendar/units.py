@@ -18,6 +18,9 @@ Unit = Literal["minutes", "hours", "days", "working_days", "weeks", "months", "y
 UNITS: frozenset[Unit] = frozenset(get_args(Unit))
 DATE_UNITS: frozenset[Unit] = frozenset({"days", "working_days", "weeks", "months", "years"})
 CLOCK_UNITS: frozenset[Unit] = frozenset({"minutes", "hours"})
+_MINUTES: dict[str, int] = {"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080}
+FIXED_UNITS: frozenset[Unit] = frozenset(_MINUTES)  # type: ignore[arg-type]
+"""Units that are always the same length (a working day, a month and a year are not)."""
 
 _DAYS_TO_TERM = 280  # an expected date of birth is 40+0 weeks
 
@@ -40,6 +43,13 @@ class Duration:
     def __str__(self) -> str:
         name = self.unit.replace("_", " ")
         return f"{self.value} {name[:-1] if self.value == 1 else name}"
+
+    @property
+    def minutes(self) -> int:
+        """Its length in minutes, for a unit of ``FIXED_UNITS`` (what a running total adds up)."""
+        if self.unit not in _MINUTES:
+            raise ValueError(f"{self} has no fixed length")
+        return self.value * _MINUTES[self.unit]
 
 
 _INSTANT = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")

@@ -11,16 +11,13 @@ from typing import Annotated, Any, Literal, Union, assert_never
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator
 
-from journey.calendar import Duration, Unit
+from journey.calendar import FIXED_UNITS, Duration, Unit
 from journey.spec.guards import parse_guard
 
 Severity = Literal["statute", "statutory_guidance", "local", "advisory"]
 SEVERITIES: tuple[Severity, ...] = ("statute", "statutory_guidance", "local", "advisory")
 Confidence = Literal["primary", "secondary", "unverified"]
 FieldType = Literal["enum", "bool", "text", "int", "date"]
-FIXED_UNITS = ("minutes", "hours", "days", "weeks")
-"""Units of a fixed length, which a cumulative rule can add up."""
-
 CHILD_ATTRIBUTES: dict[str, type] = {"disabled": bool, "uasc": bool}
 """Child attributes a case may carry and a guard may read as ``child.<name>``."""
 
@@ -299,7 +296,8 @@ class CumulativeRule(RuleBase):
     @classmethod
     def _fixed_length(cls, value: Limit) -> Limit:
         if value.unit not in FIXED_UNITS:
-            raise ValueError(f"a cumulative rule counts fixed lengths of time ({', '.join(FIXED_UNITS)}), not {value.unit}")
+            raise ValueError(f"a cumulative rule adds up fixed lengths of time ({', '.join(sorted(FIXED_UNITS))}), "
+                             f"not {value.unit}")
         return value
 
 

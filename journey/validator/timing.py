@@ -85,14 +85,13 @@ def _latest_start(cal: Calendar, end: dt.date, duration: Duration) -> dt.date:
 
 _MINUTE = dt.timedelta(minutes=1)
 _ZERO = dt.timedelta(0)
-_FIXED = {"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080}
 
 
 def cumulative_due(stays: list[tuple[Instant, Instant]], entry: Instant, limit: Duration, window: Duration) -> Due:
     """When a stay that began at ``entry`` must end so that, with the earlier ``stays``, the time
     spent is at most ``limit`` in any ``window``. A date-only timestamp could be any moment of its
     day, so the due point is a window: from the most time the stays may have taken to the least."""
-    lim, win = (dt.timedelta(minutes=d.value * _FIXED[d.unit]) for d in (limit, window))
+    lim, win = dt.timedelta(minutes=limit.minutes), dt.timedelta(minutes=window.minutes)
     most = [(a.earliest(), b.latest()) for a, b in stays]
     least = [(a.latest(), b.earliest()) for a, b in stays]
     early = _limit_reached(most, entry.earliest(), lim, win)
