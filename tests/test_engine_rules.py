@@ -244,6 +244,12 @@ def test_describe_rule_says_when_the_interval_changes(mini):
     assert "then every 3 months (after 1 year)" in describe_rule(mini.rule("mini.p.reviews"))
 
 
+def test_describe_rule_says_how_long_before_for_a_lead_rule(mini):
+    from journey.spec.describe import describe_rule
+    words = describe_rule(mini.rule("mini.p.report_before_core_group"))
+    assert words == "document shared (where document == 'assessment') at least 3 working days before each core group held"
+
+
 # --- lead rules: counted back from a later event ---------------------------------------------
 # Core group Fri 7 Jun 2024. Three working days before it: Thu 6 (1), Wed 5 (2), Tue 4 Jun (3):
 # the report is due by Tue 4 Jun. Core group Tue 28 May 2024 (after the Mon 27 May bank holiday):

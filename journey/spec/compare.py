@@ -45,7 +45,7 @@ def limit_words(rule: Rule) -> str:
         case GestationRule():
             return f"by gestation week {rule.week}"
         case LeadRule():
-            return f"at least {rule.lead.duration} before"
+            return "on or before" if rule.lead.value == 0 else f"at least {rule.lead.duration} before"
         case CumulativeRule():
             return f"at most {rule.limit.duration} in any {rule.window.duration}"
         case GuardRule():

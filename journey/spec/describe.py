@@ -45,7 +45,9 @@ def describe_rule(rule: Rule) -> str:
         case GestationRule():
             return f"{_ev(rule.end)} by gestation week {rule.week}"
         case LeadRule():
-            return f"{_ev(rule.event)} at least {rule.lead.duration} before each {_ev(rule.before)}"
+            when = "on or before" if rule.lead.value == 0 else f"at least {rule.lead.duration} before"
+            since = f", since the last {' or '.join(_ev(m) for m in rule.since)}" if rule.since else ""
+            return f"{_ev(rule.event)} {when} each {_ev(rule.before)}{since}"
         case CumulativeRule():
             return (f"at most {rule.limit.duration} in all while {rule.pathway} is {' or '.join(rule.while_in)}, "
                     f"in any {rule.window.duration}")
