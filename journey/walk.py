@@ -412,10 +412,13 @@ class Tracker:
 
     def activate(self, rule: Rule, at: Instant, ev: Event | None) -> None:
         match rule:
+            case RecurringRule(until_age=until) if until is not None and self.child.date_of_birth is None:
+                self.breaches.append(Breach(rule.id, "indeterminate"))
             case RecurringRule(first=first) if first is not None:
                 anchor = self.anchor.get(rule.id, ev)
                 if anchor is not None:
-                    self.open[rule.id] = [self.obligation(rule, anchor, first.within.duration)]
+                    ob = self.obligation(rule, anchor, first.within.duration)
+                    self.open[rule.id] = [ob] if self.baby(rule, ob.due.date) else []
             case RecurringRule():
                 self.open[rule.id] = []
             case CumulativeRule():
@@ -484,7 +487,9 @@ class Tracker:
                 opened = self.open.setdefault(rule.id, [])
                 if opened:
                     self.judge(opened.pop(), ev, "gap", closed)
-                opened.append(self.obligation(rule, ev, self.interval(rule, ev.at.date)))
+                ob = self.obligation(rule, ev, self.interval(rule, ev.at.date))
+                if self.baby(rule, ob.due.date):
+                    opened.append(ob)
             case "cancel":
                 for ob in self.open.pop(rule.id, []):
                     self.lapse(ob, ev.at.date)
@@ -546,6 +551,13 @@ class Tracker:
         elif late:
             self.breaches.append(Breach(ob.rule.id, kind))
         closed.append(ob)
+
+    def baby(self, rule: RecurringRule, due: dt.date) -> bool:
+        """Owed only while the child is under ``until_age`` on the due date (always, without one)."""
+        if rule.until_age is None:
+            return True
+        dob = self.child.date_of_birth
+        return dob is not None and (due < dob or self.cal.age_on(dob, due) < (rule.until_age.years, rule.until_age.months))
 
     def too_late(self, prep: Instant, lead: Duration, target: Instant) -> bool | None:
         """Counted forward: does ``lead`` from ``prep`` run past ``target``? None for a clock lead

@@ -83,6 +83,17 @@ POLICY_YAML = textwrap.dedent("""\
         week: 23
         end: {event: cin_plan_started}
         while_in: [open]
+      - id: mini.p.baby_visits
+        title: A baby is visited fortnightly until their first birthday
+        kind: recurring
+        pathway: p
+        severity: local
+        source: {document: test}
+        event: {event: visit, where: "seen"}
+        every: {value: 2, unit: weeks}
+        first: {within: {value: 2, unit: weeks}}
+        until_age: {years: 1}
+        while_in: [open]
       - id: mini.p.review_while_open
         title: A plan started while open is reviewed within 10 working days
         kind: deadline
@@ -322,3 +333,23 @@ def test_lead_rule_in_clock_hours(mini, started, kind):
 def test_deadline_starts_only_while_in_its_states(mini, events, expected):
     v = check(case(*events, policy=mini), mini, as_of="2024-06-18")
     assert [(f.kind, f.due) for f in findings(v, "mini.p.review_while_open")] == expected
+
+
+# --- a recurring rule owed only while the child is young ----------------------------------------
+# Born Sat 1 Jul 2023, 1 on Mon 1 Jul 2024. Open from Mon 3 Jun 2024: the first visit is due
+# Mon 17 Jun; the next would be due Mon 1 Jul, the birthday itself, so it is not owed.
+BABY = {"date_of_birth": "2023-07-01"}
+SEEN = {"seen": True}
+
+
+@pytest.mark.parametrize("events, child, as_of, expected", [
+    ([("2024-06-17", "visit", SEEN)], BABY, "2024-12-31", []),
+    ([], BABY, "2024-06-18", [("missing", "2024-06-17")]),
+    ([("2024-06-18", "visit", SEEN)], BABY, "2024-12-31", [("gap", "2024-06-17")]),
+    ([], {"date_of_birth": "2022-01-10"}, "2024-12-31", []),  # already over one
+    ([], {}, "2024-12-31", [("indeterminate", None)]),
+])
+def test_recurring_rule_until_an_age(mini, events, child, as_of, expected):
+    c = case(("2024-06-03", "contact_received"), *events, child=child, policy=mini)
+    found = findings(check(c, mini, as_of=as_of), "mini.p.baby_visits")
+    assert [(f.kind, f.due) for f in found] == expected

@@ -38,8 +38,9 @@ def describe_rule(rule: Rule) -> str:
         case RecurringRule():
             first = (f"; the first within {rule.first.within.duration} of "
                      f"{_ev(rule.first.after) if rule.first.after else 'entering it'}" if rule.first else "")
+            until = f", until the child is {rule.until_age}" if rule.until_age else ""
             return (f"{_ev(rule.event)} at least every {rule.every.duration} while "
-                    f"{rule.pathway} is {' or '.join(rule.while_in)}{first}{_then(rule)}")
+                    f"{rule.pathway} is {' or '.join(rule.while_in)}{first}{_then(rule)}{until}")
         case AgeRule():
             return f"{_ev(rule.end)} within {rule.within.duration} of the child attaining {rule.age}"
         case GestationRule():

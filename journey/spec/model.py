@@ -246,6 +246,7 @@ class RecurringRule(RuleBase):
     first: FirstDue | None = None
     then: Switch | None = None
     while_in: tuple[str, ...]
+    until_age: Age | None = None  # owed only while the child is younger (e.g. a baby seen awake)
 
 
 class AgeRule(RuleBase):

@@ -245,7 +245,16 @@ class _Run:
         opened = self.open.setdefault(slot.slot, [])
         if opened:
             self.judge(slot, opened.pop(), ev, "gap")
-        opened.append(Obligation(due_after(ev.at, self.interval(slot, rule, ev.at.date), self.cal), ev))
+        due = due_after(ev.at, self.interval(slot, rule, ev.at.date), self.cal)
+        if self.owed(rule, due):
+            opened.append(Obligation(due, ev))
+
+    def owed(self, rule: RecurringRule, due: Due) -> bool:
+        """A rule ``until_age`` is owed only if it falls due before the child attains that age."""
+        if rule.until_age is None:
+            return True
+        dob = self.child.date_of_birth
+        return dob is not None and due.date < self.cal.attains_age(dob, rule.until_age.years, rule.until_age.months)
 
     def on_switch(self, slot: RuleSlot, ev: Event) -> None:
         self.switched.add(slot.slot)
@@ -293,10 +302,13 @@ class _Run:
 
     def activate(self, slot: RuleSlot, at: Instant, ev: Event | None) -> None:
         match slot.rule:
-            case RecurringRule(first=first) if first is not None:
+            case RecurringRule(until_age=until) if until is not None and self.child.date_of_birth is None:
+                self.report(slot, "indeterminate", fx.indeterminate_message(
+                    f"{_end_event(slot.rule)} is due", "the date of birth is not given"))
+            case RecurringRule(first=first) as rule if first is not None:
                 anchor = self.anchor.get(slot.slot, ev)
-                if anchor is not None:
-                    self.open[slot.slot] = [Obligation(due_after(anchor.at, first.within.duration, self.cal), anchor)]
+                due = due_after(anchor.at, first.within.duration, self.cal) if anchor is not None else None
+                self.open[slot.slot] = [Obligation(due, anchor)] if due and anchor and self.owed(rule, due) else []
             case RecurringRule():
                 self.open[slot.slot] = []
             case CumulativeRule() as rule:
