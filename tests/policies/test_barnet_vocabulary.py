@@ -361,27 +361,33 @@ def to_icpc(pre_meeting, icpc):
 
 
 def test_pre_meeting_at_least_15_minutes_before_the_initial_conference():
-    # Pre-meeting 09:30, conference 10:00 on Mon 22 Jan 2024: 30 minutes, fine. Pre-meeting 09:50:
-    # the conference could start at 10:05 at the earliest, so at 10:00 it is 5 minutes early.
+    # Conference Mon 22 Jan 2024 at 10:00 - 15 minutes = 09:45, the latest start for the
+    # pre-meeting. 09:30 is fine; 09:50 is 5 minutes late.
     assert findings(check(case(*to_icpc("2024-01-22T09:30", "2024-01-22T10:00"), policy=BARNET)), PRE_ICPC) == []
     f = only(check(case(*to_icpc("2024-01-22T09:50", "2024-01-22T10:00"), policy=BARNET)), rule=PRE_ICPC)
-    assert (f.kind, f.due, f.late_by.to_dict()) == ("early", "2024-01-22T10:05", {"value": 5, "unit": "minutes"})
+    assert (f.kind, f.due, f.late_by.to_dict()) == ("late", "2024-01-22T09:45", {"value": 5, "unit": "minutes"})
+    # No pre-meeting at all: missing, counted back from the conference.
+    no_pre_meeting = [e for e in to_icpc("2024-01-22T09:30", "2024-01-22T10:00") if e[1] != "meeting_held"]
+    f = only(check(case(*no_pre_meeting, policy=BARNET)), rule=PRE_ICPC)
+    assert (f.kind, f.due) == ("missing", "2024-01-22T09:45")
     # With no time of day on the conference it cannot be told.
     f = only(check(case(*to_icpc("2024-01-22T09:50", "2024-01-22"), policy=BARNET)), rule=PRE_ICPC)
     assert f.kind == "indeterminate"
 
 
 def test_pre_meeting_at_least_15_minutes_before_a_review_conference():
-    # The ICPC's own pre-meeting lapses at the ICPC; the review on Mon 15 Apr 2024 at 10:00 after a
-    # pre-meeting at 09:55 could start at 10:10 at the earliest: 10 minutes early.
-    def history(pre_review):
+    # Review Mon 15 Apr 2024 at 10:00 - 15 minutes = 09:45: a pre-meeting at 09:40 is fine, one at
+    # 09:55 is 10 minutes late. The ICPC's own pre-meeting (22 Jan) does not serve the review.
+    def history(*pre_review):
         return case(*to_icpc("2024-01-22T09:30", "2024-01-22T10:00"),
-                    (pre_review, "meeting_held", {"meeting": "pre_conference"}),
+                    *[(at, "meeting_held", {"meeting": "pre_conference"}) for at in pre_review],
                     ("2024-04-15T10:00", "rcpc_held", {"outcome": "continue_plan"}), policy=BARNET)
     assert findings(check(history("2024-04-15T09:40")), PRE_RCPC) == []
     f = only(check(history("2024-04-15T09:55")), rule=PRE_RCPC)
-    assert (f.kind, f.due, f.late_by.to_dict()) == ("early", "2024-04-15T10:10", {"value": 10, "unit": "minutes"})
+    assert (f.kind, f.due, f.late_by.to_dict()) == ("late", "2024-04-15T09:45", {"value": 10, "unit": "minutes"})
     assert findings(check(history("2024-04-15T09:55")), PRE_ICPC) == []
+    f = only(check(history()), rule=PRE_RCPC)
+    assert (f.kind, f.due) == ("missing", "2024-04-15T09:45")
 
 
 # --- pre-proceedings and court -------------------------------------------------------------------
