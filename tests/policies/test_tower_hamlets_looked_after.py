@@ -26,7 +26,7 @@ def lac(start: str, *later, status: str = "V2", placement: str | None = None, po
 VISIT_3WD = P + "visit_within_3_working_days_of_coming_into_care"
 VISIT_MOVE = P + "visit_within_3_working_days_of_placement_change"
 VISITS_6W = P + "visits_every_6_weeks"
-WITH_PARENTS = P + "placed_with_parents_first_visit_within_1_week"
+CARE_ORDER_HOME = "tower_hamlets.placement.care_order_at_home_visited_within_1_week_then_weekly_until_first_review"
 
 
 def test_visit_within_three_working_days_of_coming_into_care():
@@ -72,14 +72,15 @@ def test_three_monthly_visits_when_a_long_term_placement_is_ratified():
 
 
 def test_care_order_placed_with_parents_first_visit_within_one_week():
-    # Interim care order, placed with parents (P1) Mon 3 Jun 2024 + 1 week = Mon 10 Jun.
+    # Care order (C2), placed with parents (P1) Mon 3 Jun 2024 + 1 week = Mon 10 Jun.
     def history(visit):
-        return lac("2024-06-03", (visit, "visit", LAC), status="C1", placement="P1")
-    assert findings(check(history("2024-06-10"), TH), WITH_PARENTS) == []
-    assert late(check(history("2024-06-11"), TH), WITH_PARENTS) == ("late", "2024-06-10", {"value": 1, "unit": "days"})
-    # Not placed with parents: the rule does not apply.
-    assert findings(check(lac("2024-06-03", ("2024-06-11", "visit", LAC), status="C1", placement="U3"), TH),
-                    WITH_PARENTS) == []
+        return lac("2024-06-03", (visit, "visit", LAC), status="C2", placement="P1")
+    assert findings(check(history("2024-06-10"), TH), CARE_ORDER_HOME) == []
+    f = only(check(history("2024-06-11"), TH), rule=CARE_ORDER_HOME)
+    assert (f.due, f.late_by.to_dict()) == ("2024-06-10", {"value": 1, "unit": "days"})
+    # Not placed with parents (foster care, U3): the rule does not apply.
+    assert findings(check(lac("2024-06-03", ("2024-06-11", "visit", LAC), status="C2", placement="U3"), TH),
+                    CARE_ORDER_HOME) == []
 
 
 # --- care plan, placement plan, IRO and reviews ------------------------------------------------------------

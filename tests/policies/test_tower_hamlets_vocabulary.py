@@ -398,12 +398,13 @@ def test_national_insurance_number_applied_for_three_months_before_16():
     assert findings(check(in_care(applied("2024-07-03"), policy=policy), policy), NI_NUMBER) == []
 
 
-# --- placed with parents ----------------------------------------------------------------------
+# --- placed with parents (the England placement pathway) ----------------------------------------
 
-WITH_PARENTS = P + "looked_after.placed_with_parents_weekly_until_first_review"
+CARE_ORDER_HOME = P + "placement.care_order_at_home_visited_within_1_week_then_weekly_until_first_review"
+ICO_HOME = "england.placement.weekly_visits_connected_person_or_interim_order_at_home"
 
 
-def at_home(*later, status="C1", placement="P1"):
+def at_home(*later, status="C2", placement="P1"):
     # Looked after from Mon 3 Jun 2024, placed with parents.
     return th_case(("2024-06-03", "looked_after_started", {"legal_status": status, "placement_type": placement}),
                    *later)
@@ -413,60 +414,48 @@ def visits(*dates):
     return [(at, "visit", LAV) for at in dates]
 
 
-def test_placed_with_parents_under_ico_visited_weekly_then_four_weekly_after_the_review():
+def test_care_order_at_home_weekly_until_the_review_then_six_weekly():
     # Visits Wed 5, 12, 19 Jun 2024 (a week apart); review Thu 20 Jun. The visit due after 19 Jun
-    # is still weekly (Wed 26 Jun); from it the interval is four weeks: 26 Jun + 28 days = Wed 24 Jul.
+    # is still weekly (Wed 26 Jun); from it the interval is six weeks: 26 Jun + 42 days = Wed 7 Aug.
     def history(last):
         return at_home(*visits("2024-06-05", "2024-06-12", "2024-06-19"), ("2024-06-20", "lac_review_held"),
                        *visits("2024-06-26", last))
-    assert findings(check(history("2024-07-24"), TH), WITH_PARENTS) == []
-    assert late(check(history("2024-07-25"), TH), WITH_PARENTS) == ("gap", "2024-07-24", {"value": 1, "unit": "days"})
+    assert findings(check(history("2024-08-07"), TH), CARE_ORDER_HOME) == []
+    assert late(check(history("2024-08-08"), TH), CARE_ORDER_HOME) == ("gap", "2024-08-07", {"value": 1, "unit": "days"})
     # Before the review: Wed 5 Jun + 1 week = Wed 12 Jun; a visit on Thu 13 Jun is a day late.
-    assert late(check(at_home(*visits("2024-06-05", "2024-06-13")), TH), WITH_PARENTS) == (
+    assert late(check(at_home(*visits("2024-06-05", "2024-06-13")), TH), CARE_ORDER_HOME) == (
         "gap", "2024-06-12", {"value": 1, "unit": "days"})
 
 
-def test_placed_with_parents_under_a_care_order_weekly_until_the_review_only():
-    # Weekly to the review on Thu 20 Jun 2024; after it the six-weekly visits of every
-    # looked-after child apply, not this rule.
-    ok = at_home(*visits("2024-06-05", "2024-06-12", "2024-06-19"), ("2024-06-20", "lac_review_held"),
-                 *visits("2024-07-31"), status="C2")
-    assert findings(check(ok, TH), WITH_PARENTS) == []
-    # Visits Wed 5 and 12 Jun, none by Wed 19 Jun: missed when the review ends the phase on 20 Jun.
-    missed = at_home(*visits("2024-06-05", "2024-06-12"), ("2024-06-20", "lac_review_held"), status="C2")
-    assert kind_due(check(missed, TH), WITH_PARENTS) == ("missing", "2024-06-19")
+def test_care_order_made_while_at_home_under_an_ico():
+    # At home under an ICO (C1) from Mon 3 Jun 2024: England's weekly visits (reg 28(4)), not this
+    # rule. The care order (C2) on Fri 14 Jun starts this rule: first visit within a week, by Fri
+    # 21 Jun; Sat 22 Jun is a day late.
+    def history(visit):
+        return at_home(*visits("2024-06-05", "2024-06-12"), ("2024-06-14", "legal_status_changed", {"legal_status": "C2"}),
+                       *visits(visit), status="C1")
+    assert findings(check(history("2024-06-21"), TH), CARE_ORDER_HOME) == []
+    f = only(check(history("2024-06-22"), TH), rule=CARE_ORDER_HOME)
+    assert (f.due, f.late_by.to_dict()) == ("2024-06-21", {"value": 1, "unit": "days"})
+    # Under the ICO alone, the England rule times the weekly visits: Wed 5 Jun + 1 week = Wed 12
+    # Jun; Thu 13 Jun is a day late, and this rule says nothing.
+    ico = at_home(*visits("2024-06-05", "2024-06-13"), status="C1")
+    assert late(check(ico, TH), ICO_HOME) == ("gap", "2024-06-12", {"value": 1, "unit": "days"})
+    assert findings(check(ico, TH), CARE_ORDER_HOME) == []
 
 
-def test_care_order_made_before_the_first_review_keeps_weekly_visits():
-    # ICO at home; the care order (C2) on Fri 14 Jun 2024 does not restart the count: after the
-    # visit on Wed 12 Jun the next is due Wed 19 Jun.
-    history = at_home(*visits("2024-06-05", "2024-06-12"), ("2024-06-14", "legal_status_changed", {"legal_status": "C2"}),
-                      *visits("2024-06-20"))
-    assert late(check(history, TH), WITH_PARENTS) == ("gap", "2024-06-19", {"value": 1, "unit": "days"})
-
-
-def test_moved_home_under_an_ico_visited_weekly():
-    # In foster care (U3) under an ICO, moved home (P1) Mon 1 Jul 2024; visits Tue 2 Jul, then due
-    # Tue 9 Jul; Wed 10 Jul is a day late.
-    history = at_home(*visits("2024-06-05"), ("2024-07-01", "placement_changed", {"placement_type": "P1"}),
-                      *visits("2024-07-02", "2024-07-10"), placement="U3")
-    assert late(check(history, TH), WITH_PARENTS) == ("gap", "2024-07-09", {"value": 1, "unit": "days"})
-    # Moved back to foster care (U3) on Fri 5 Jul: weekly visits stop.
-    back = at_home(*visits("2024-06-05"), ("2024-07-01", "placement_changed", {"placement_type": "P1"}),
-                   *visits("2024-07-02"), ("2024-07-05", "placement_changed", {"placement_type": "U3"}),
+def test_moved_home_under_a_care_order_visited_within_a_week():
+    # In foster care (U3) under a care order, moved home (P1) Mon 1 Jul 2024: first visit by Mon
+    # 8 Jul; Tue 9 Jul is a day late.
+    home = ("2024-07-01", "placement_changed", {"placement_type": "P1", "legal_status": "C2"})
+    history = at_home(*visits("2024-06-05"), home, *visits("2024-07-09"), placement="U3")
+    f = only(check(history, TH), rule=CARE_ORDER_HOME)
+    assert (f.due, f.late_by.to_dict()) == ("2024-07-08", {"value": 1, "unit": "days"})
+    # Moved back to foster care (U3) on Fri 5 Jul: the weekly visits stop.
+    back = at_home(*visits("2024-06-05"), home, *visits("2024-07-02"),
+                   ("2024-07-05", "placement_changed", {"placement_type": "U3", "legal_status": "C2"}),
                    *visits("2024-07-08", "2024-08-05"), placement="U3")
-    assert findings(check(back, TH), WITH_PARENTS) == []
-
-
-def test_not_placed_with_parents_or_placement_not_recorded():
-    # In foster care under an ICO: no weekly visits.
-    assert findings(check(at_home(*visits("2024-06-05", "2024-07-01"), placement="U3"), TH), WITH_PARENTS) == []
-    # Placement type not recorded: the pathway falls through quietly, with no finding of its own.
-    history = th_case(("2024-06-03", "looked_after_started", {"legal_status": "C1"}), *visits("2024-06-05", "2024-07-01"),
-                      ("2024-07-02", "placement_changed"))
-    verdict = check(history, TH)
-    assert findings(verdict, WITH_PARENTS) == []
-    assert [f.rule for f in verdict.findings if f.pathway == "placement_with_parents"] == []
+    assert findings(check(back, TH), CARE_ORDER_HOME) == []
 
 
 # --- information for the foster carer ---------------------------------------------------------
@@ -503,46 +492,229 @@ def test_information_shared_with_the_new_foster_carer_on_a_placement_change():
     assert late(check(history("2024-07-03"), TH), CARER_INFO_MOVE) == ("late", "2024-07-01", {"value": 2, "unit": "days"})
 
 
-# --- orderings: viability before approval, reviewing officer before the LPM ---------------------
+# --- orderings: viability and checks before approval, reviewing officer before the LPM ----------
 
-VIABILITY = P + "connected_person_viability.sequence"
-SO_REVIEW = P + "supervision_order_review.sequence"
+VIABILITY = P + "fostering.viability_assessment_before_temporary_approval"
+POLICE_CHECKS = P + "fostering.police_checks_requested_before_temporary_approval"
+SO_REVIEW = P + "supervision_order.reviewed_by_ciro_before_lpm"
 VIABLE = {"assessment": "connected_person_viability"}
+ADM = {"by": "adm"}
 
 
 def test_connected_person_approved_only_after_a_viability_assessment():
+    # Assessment completed Wed 5 Jun 2024, approval Thu 6 Jun: in time (lead 0 days: on or before).
     ok = th_case(("2024-06-03", "service_assessment_started", VIABLE), ("2024-06-05", "service_assessment_completed", VIABLE),
-                 ("2024-06-06", "connected_person_approved", {"by": "adm"}))
+                 ("2024-06-06", "connected_person_approved", ADM))
     assert findings(check(ok, TH), VIABILITY) == []
-    no_assessment = th_case(("2024-06-06", "connected_person_approved", {"by": "adm"}))
-    f = only(check(no_assessment, TH), rule=VIABILITY)
-    assert (f.kind, f.severity) == ("illegal_transition", "local")
+    # The same day also counts (completed Thu 6 Jun, before the approval that day).
+    same_day = th_case(("2024-06-06", "service_assessment_completed", VIABLE), ("2024-06-06", "connected_person_approved", ADM))
+    assert findings(check(same_day, TH), VIABILITY) == []
+    # No assessment: missing, due on the day of the approval (Thu 6 Jun).
+    no_assessment = th_case(("2024-06-06", "connected_person_approved", ADM))
+    assert kind_due(check(no_assessment, TH), VIABILITY) == ("missing", "2024-06-06")
     # Another assessment does not count; one viability assessment allows one approval.
     other = th_case(("2024-06-05", "service_assessment_completed", {"assessment": "early_help"}),
-                    ("2024-06-06", "connected_person_approved", {"by": "adm"}))
-    assert only(check(other, TH), rule=VIABILITY).kind == "illegal_transition"
-    twice = th_case(("2024-06-05", "service_assessment_completed", VIABLE),
-                    ("2024-06-06", "connected_person_approved", {"by": "adm"}),
-                    ("2024-09-02", "connected_person_approved", {"by": "adm"}))
-    assert only(check(twice, TH), rule=VIABILITY).end.index == 2
+                    ("2024-06-06", "connected_person_approved", ADM))
+    assert kind_due(check(other, TH), VIABILITY) == ("missing", "2024-06-06")
+    twice = th_case(("2024-06-05", "service_assessment_completed", VIABLE), ("2024-06-06", "connected_person_approved", ADM),
+                    ("2024-09-02", "connected_person_approved", ADM))
+    f = only(check(twice, TH), rule=VIABILITY)
+    assert (f.kind, f.due, f.start.index) == ("missing", "2024-09-02", 2)
+
+
+def test_police_checks_requested_before_temporary_approval():
+    # DBS check requested Mon 3 Jun 2024, approval Thu 6 Jun: in time.
+    def history(*checks):
+        return th_case(*checks, ("2024-06-05", "service_assessment_completed", VIABLE),
+                       ("2024-06-06", "connected_person_approved", ADM))
+    assert findings(check(history(("2024-06-03", "carer_check_requested", {"check": "dbs"})), TH), POLICE_CHECKS) == []
+    # Only a medical: missing, due on the day of the approval (Thu 6 Jun).
+    assert kind_due(check(history(("2024-06-03", "carer_check_requested", {"check": "medical"})), TH), POLICE_CHECKS) == (
+        "missing", "2024-06-06")
 
 
 def test_supervision_order_reviewed_by_the_reviewing_officer_before_the_lpm():
+    # Supervision order Mon 3 Jun 2024; legal planning meeting Tue 4 Mar 2025.
     def history(*between):
         return th_case(("2024-06-03", "final_order_made", {"order": "supervision_order"}), *between,
                        ("2025-03-04", "legal_planning_meeting_held", {"outcome": "no_further_action"}))
     reviewed = ("2025-02-25", "meeting_held", {"meeting": "supervision_order_review", "by": "iro"})
     assert findings(check(history(reviewed), TH), SO_REVIEW) == []
-    assert only(check(history(), TH), rule=SO_REVIEW).kind == "illegal_transition"
+    # No review: missing, due on the day of the meeting (lead 0 days), Tue 4 Mar 2025.
+    assert kind_due(check(history(), TH), SO_REVIEW) == ("missing", "2025-03-04")
     # Another kind of meeting is not the review.
     other = ("2025-02-25", "meeting_held", {"meeting": "professionals"})
-    assert only(check(history(other), TH), rule=SO_REVIEW).kind == "illegal_transition"
-    # An extended order needs a new review before the next LPM.
+    assert kind_due(check(history(other), TH), SO_REVIEW) == ("missing", "2025-03-04")
+    # An extended order (Tue 20 May 2025) needs a new review before the next LPM (Tue 3 Feb 2026).
     extended = th_case(("2024-06-03", "final_order_made", {"order": "supervision_order"}), reviewed,
                        ("2025-03-04", "legal_planning_meeting_held", {"outcome": "no_further_action"}),
                        ("2025-05-20", "supervision_order_extended"),
                        ("2026-02-03", "legal_planning_meeting_held", {"outcome": "no_further_action"}))
-    assert only(check(extended, TH), rule=SO_REVIEW).end.index == 4
-    # No supervision order: a legal planning meeting needs no such review.
+    f = only(check(extended, TH), rule=SO_REVIEW)
+    assert (f.kind, f.due, f.start.index) == ("missing", "2026-02-03", 4)
+    # No supervision order, or one that has ended (Mon 2 Jun 2025): no such review is needed.
     assert findings(check(th_case(("2024-06-05", "legal_planning_meeting_held", {"outcome": "pre_proceedings"})), TH),
                     SO_REVIEW) == []
+    ended = th_case(("2024-06-03", "final_order_made", {"order": "supervision_order"}), ("2025-06-02", "supervision_order_ended"),
+                    ("2025-06-10", "legal_planning_meeting_held", {"outcome": "pre_proceedings"}))
+    assert findings(check(ended, TH), SO_REVIEW) == []
+
+
+# --- counted back from the conference or the review (lead rules) -------------------------------
+
+TO_FAMILY = P + "child_protection.icpc_report_shared_with_family_3_days_before"
+TO_CHAIR = P + "child_protection.icpc_report_sent_to_chair_2_working_days_before"
+REPORT = {"document": "conference_report"}
+BY_TM = {"by": "team_manager"}
+
+
+def to_conference(*between, icpc="2024-06-24", start=("2024-06-03", "2024-06-10"), before=(), policy=TH):
+    # By default: strategy discussion and enquiry Mon 3 Jun 2024, concluded Mon 10 Jun, conference
+    # Mon 24 Jun 2024.
+    return th_case(*before, (start[0], "strategy_discussion_held", {"outcome": "s47", **BY_TM}),
+                   (start[0], "s47_started", BY_TM), (start[1], "s47_concluded", {"outcome": "icpc", **BY_TM}),
+                   *between, (icpc, "icpc_held", {"outcome": "cp_plan"}), policy=policy)
+
+
+def shared(at, recipient):
+    return (at, "document_shared", {**REPORT, "recipient": recipient})
+
+
+def test_conference_report_shared_with_the_family_three_days_before():
+    # Mon 24 Jun 2024 - 3 days = Fri 21 Jun.
+    assert findings(check(to_conference(shared("2024-06-21", "family")), TH), TO_FAMILY) == []
+    assert late(check(to_conference(shared("2024-06-22", "family")), TH), TO_FAMILY) == (
+        "late", "2024-06-21", {"value": 1, "unit": "days"})
+    # Not shared: missing, due Fri 21 Jun; shared only with the chair does not count.
+    assert kind_due(check(to_conference(shared("2024-06-20", "chair")), TH), TO_FAMILY) == ("missing", "2024-06-21")
+    # A report shared before this enquiry started (Fri 31 May) does not count.
+    early = to_conference(before=[shared("2024-05-31", "family")])
+    assert kind_due(check(early, TH), TO_FAMILY) == ("missing", "2024-06-21")
+    # Three working days: Fri 21 (1), Thu 20 (2), Wed 19 Jun (3); Thu 20 Jun is a working day late.
+    policy = load_policy("tower_hamlets", {TO_FAMILY: "working_days"})
+    assert findings(check(to_conference(shared("2024-06-19", "family"), policy=policy), policy), TO_FAMILY) == []
+    assert late(check(to_conference(shared("2024-06-20", "family"), policy=policy), policy), TO_FAMILY) == (
+        "late", "2024-06-19", {"value": 1, "unit": "working_days"})
+
+
+def test_conference_report_sent_to_the_chair_two_working_days_before():
+    # Mon 24 Jun 2024: Fri 21 (1), Thu 20 Jun (2).
+    assert findings(check(to_conference(shared("2024-06-20", "chair")), TH), TO_CHAIR) == []
+    assert late(check(to_conference(shared("2024-06-21", "chair")), TH), TO_CHAIR) == (
+        "late", "2024-06-20", {"value": 1, "unit": "working_days"})
+    # Enquiry from Mon 13 May 2024, conference Tue 28 May 2024 (Mon 27 May a bank holiday): Fri 24
+    # (1), Thu 23 May (2).
+    may = ("2024-05-13", "2024-05-20")
+    assert late(check(to_conference(shared("2024-05-24", "chair"), icpc="2024-05-28", start=may), TH), TO_CHAIR) == (
+        "late", "2024-05-23", {"value": 1, "unit": "working_days"})
+    assert kind_due(check(to_conference(icpc="2024-05-28", start=may), TH), TO_CHAIR) == ("missing", "2024-05-23")
+
+
+REPORT_TO_IRO = P + "looked_after.review_report_with_iro_5_days_before"
+DISCUSSED = P + "looked_after.review_discussed_with_child_family_or_carer_20_days_before"
+PREPARED = {"purpose": "review_preparation", "with_child": True}
+
+
+def reviewed(*between, review="2024-07-01"):
+    # Looked after from Mon 3 Jun 2024; first review Mon 1 Jul 2024 (20 working days: 4-7 Jun (4),
+    # 10-14 (9), 17-21 (14), 24-28 (19), Mon 1 Jul (20)).
+    return th_case(("2024-06-03", "looked_after_started", {"legal_status": "C2", "placement_type": "U3"}),
+                   *between, (review, "lac_review_held"))
+
+
+def test_review_report_with_the_iro_five_days_before():
+    # Mon 1 Jul 2024 - 5 days = Wed 26 Jun.
+    to_iro = lambda at: (at, "document_shared", {"document": "review_report", "recipient": "iro"})  # noqa: E731
+    assert findings(check(reviewed(to_iro("2024-06-26")), TH), REPORT_TO_IRO) == []
+    assert late(check(reviewed(to_iro("2024-06-27")), TH), REPORT_TO_IRO) == ("late", "2024-06-26", {"value": 1, "unit": "days"})
+    # The notification that the child came into care is not the report, nor is the report shared
+    # only with the family.
+    notice = ("2024-06-03", "document_shared", {"document": "notification", "recipient": "iro"})
+    assert kind_due(check(reviewed(notice), TH), REPORT_TO_IRO) == ("missing", "2024-06-26")
+    family = ("2024-06-20", "document_shared", {"document": "review_report", "recipient": "family"})
+    assert kind_due(check(reviewed(family), TH), REPORT_TO_IRO) == ("missing", "2024-06-26")
+    # The report for the first review does not serve the second (Mon 2 Dec 2024 - 5 days = Wed 27 Nov).
+    second = reviewed(to_iro("2024-06-26"), ("2024-07-01", "lac_review_held"), review="2024-12-02")
+    assert kind_due(check(second, TH), REPORT_TO_IRO) == ("missing", "2024-11-27")
+
+
+def test_review_discussed_with_the_child_twenty_days_before():
+    # Mon 1 Jul 2024 - 20 days = Tue 11 Jun.
+    talk = lambda at: (at, "family_contacted", PREPARED)  # noqa: E731
+    assert findings(check(reviewed(talk("2024-06-11")), TH), DISCUSSED) == []
+    assert late(check(reviewed(talk("2024-06-12")), TH), DISCUSSED) == ("late", "2024-06-11", {"value": 1, "unit": "days"})
+    # Contact for another purpose does not count.
+    other = ("2024-06-05", "family_contacted", {"purpose": "other", "with_child": True})
+    assert kind_due(check(reviewed(other), TH), DISCUSSED) == ("missing", "2024-06-11")
+
+
+# --- seen alone from age 5 (child.age) ------------------------------------------------------------
+
+SEEN_ALONE = P + "visits.child_aged_5_or_over_seen_alone"
+
+
+def cin_visit(at, alone, dob):
+    return th_case((at, "visit", {"purpose": "cin", "seen": True, "seen_alone": alone}), child={"date_of_birth": dob})
+
+
+def test_child_aged_five_or_over_seen_alone():
+    # Born Thu 6 Jun 2019: 4 on Wed 5 Jun 2024, 5 on Thu 6 Jun 2024.
+    assert findings(check(cin_visit("2024-06-06", True, "2019-06-06"), TH), SEEN_ALONE) == []
+    assert only(check(cin_visit("2024-06-06", False, "2019-06-06"), TH), rule=SEEN_ALONE).kind == "guard_failed"
+    assert findings(check(cin_visit("2024-06-05", False, "2019-06-06"), TH), SEEN_ALONE) == []
+    # No date of birth: indeterminate unless the child was seen alone.
+    no_dob = th_case(("2024-06-06", "visit", {"purpose": "cin", "seen": True, "seen_alone": False}))
+    assert only(check(no_dob, TH), rule=SEEN_ALONE).kind == "indeterminate"
+    # A visit where the child is not seen is not a statutory visit.
+    unseen = th_case(("2024-06-06", "visit", {"purpose": "cin", "seen": False}), child={"date_of_birth": "2015-01-10"})
+    assert findings(check(unseen, TH), SEEN_ALONE) == []
+
+
+# --- pre-birth strategy discussion by week 20 (if required) ----------------------------------------
+
+# EDD Fri 20 Dec 2024: week 19 is EDD - 147 days = Fri 26 Jul 2024, so week 20 is Fri 2 Aug 2024.
+PB_STRATEGY = P + "pre_birth.strategy_discussion_by_week_20"
+EDD = {"expected_date_of_birth": "2024-12-20"}
+
+
+def unborn(*later):
+    return th_case(("2024-06-03", "pre_birth_referral_received"), *later, child=EDD)
+
+
+def test_pre_birth_strategy_discussion_by_week_20_when_required():
+    asked = ("2024-07-15", "strategy_discussion_requested", BY_TM)
+    held = lambda at: (at, "strategy_discussion_held", {"outcome": "s47", **BY_TM})  # noqa: E731
+    assert findings(check(unborn(asked, held("2024-08-02")), TH), PB_STRATEGY) == []
+    assert late(check(unborn(asked, held("2024-08-05")), TH), PB_STRATEGY) == ("late", "2024-08-02", {"value": 3, "unit": "days"})
+    assert kind_due(check(unborn(asked), TH, as_of="2024-08-09"), PB_STRATEGY) == ("missing", "2024-08-02")
+    # Not required (no request): nothing is due.
+    assert findings(check(unborn(), TH, as_of="2024-08-09"), PB_STRATEGY) == []
+    # Requested after week 20 (Mon 12 Aug 2024): due that day.
+    late_ask = ("2024-08-12", "strategy_discussion_requested", BY_TM)
+    assert late(check(unborn(late_ask, held("2024-08-13")), TH), PB_STRATEGY) == ("late", "2024-08-12", {"value": 1, "unit": "days"})
+    # While the discussion is awaited the other pre-birth limits still run: the assessment by week
+    # 19 (Fri 26 Jul 2024) is missed on Mon 29 Jul.
+    assert kind_due(check(unborn(asked), TH, as_of="2024-07-29"), P + "pre_birth.assessment_by_week_19") == (
+        "missing", "2024-07-26")
+
+
+# --- pre-birth legal planning meeting by week 23 -----------------------------------------------------
+
+# EDD Fri 20 Dec 2024: week 23 is EDD - 119 days = week 20 (Fri 2 Aug 2024) + 21 days = Fri 23 Aug 2024.
+PB_LPM = P + "pre_birth.lpm_by_week_23"
+TO_LPM = ("2024-08-05", "referral_made", {"to": "legal_planning_meeting", "approved_by": "head_of_service"})
+
+
+def test_pre_birth_legal_planning_meeting_by_week_23():
+    meeting = lambda at: (at, "legal_planning_meeting_held", {"outcome": "pre_proceedings"})  # noqa: E731
+    # Referred Mon 5 Aug 2024; meeting Tue 20 Aug: in time; Tue 27 Aug is 4 days after Fri 23 Aug.
+    assert findings(check(unborn(TO_LPM, meeting("2024-08-20")), TH), PB_LPM) == []
+    assert late(check(unborn(TO_LPM, meeting("2024-08-27")), TH), PB_LPM) == ("late", "2024-08-23", {"value": 4, "unit": "days"})
+    assert kind_due(check(unborn(TO_LPM), TH, as_of="2024-08-30"), PB_LPM) == ("missing", "2024-08-23")
+    # Not referred to a legal planning meeting (another referral): nothing is due.
+    fgc = ("2024-08-05", "referral_made", {"to": "family_group_conference"})
+    assert findings(check(unborn(fgc), TH, as_of="2024-08-30"), PB_LPM) == []
+    # A born child referred to a legal planning meeting is not timed by the pregnancy.
+    born = th_case(TO_LPM, ("2024-09-10", "legal_planning_meeting_held", {"outcome": "pre_proceedings"}),
+                   child={"date_of_birth": "2020-01-10"})
+    assert findings(check(born, TH), PB_LPM) == []
