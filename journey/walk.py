@@ -526,6 +526,8 @@ class Tracker:
             case "target":
                 assert isinstance(rule, LeadRule)
                 prep = self.prepared.pop(rule.id, None)
+                if rule.while_in and self.states[self.spec.pathway_index(rule.pathway)] not in rule.while_in:
+                    return
                 if prep is None:
                     self.breaches.append(Breach(rule.id, "missing"))
                 else:

@@ -113,6 +113,16 @@ POLICY_YAML = textwrap.dedent("""\
         event: {event: document_shared, where: "document == 'assessment'"}
         before: {event: core_group_held}
         lead: {value: 3, unit: working_days}
+      - id: mini.p.visit_before_review_while_open
+        title: A visit on or before each plan review while open
+        kind: lead
+        pathway: p
+        severity: local
+        source: {document: test}
+        event: {event: visit}
+        before: {event: cin_plan_reviewed}
+        lead: {value: 0, unit: days}
+        while_in: [open]
       - id: mini.p.plan_before_review_6h
         title: Plan started at least 6 hours before a review
         kind: lead
@@ -352,4 +362,14 @@ SEEN = {"seen": True}
 def test_recurring_rule_until_an_age(mini, events, child, as_of, expected):
     c = case(("2024-06-03", "contact_received"), *events, child=child, policy=mini)
     found = findings(check(c, mini, as_of=as_of), "mini.p.baby_visits")
+    assert [(f.kind, f.due) for f in found] == expected
+
+
+@pytest.mark.parametrize("events, expected", [
+    ([("2024-06-03", "contact_received"), ("2024-06-10", "cin_plan_reviewed")], [("missing", "2024-06-10")]),
+    ([("2024-06-03", "contact_received"), ("2024-06-10", "visit"), ("2024-06-10", "cin_plan_reviewed")], []),
+    ([("2024-06-10", "cin_plan_reviewed")], []),  # not open: not judged
+])
+def test_lead_rule_judged_only_while_in_its_states(mini, events, expected):
+    found = findings(check(case(*events, policy=mini), mini), "mini.p.visit_before_review_while_open")
     assert [(f.kind, f.due) for f in found] == expected

@@ -281,6 +281,7 @@ class LeadRule(RuleBase):
     before: EventMatch
     lead: Limit
     since: tuple[EventMatch, ...] = ()  # an ``event`` before one of these no longer counts
+    while_in: tuple[str, ...] = ()  # if given, a ``before`` event is judged only in these states
 
 
 class CumulativeRule(RuleBase):

@@ -345,6 +345,8 @@ class _Run:
         rule = slot.rule
         assert isinstance(rule, LeadRule)
         prep = self.prepared.pop(slot.slot, None)
+        if slot.active_states and self.state[slot.pathway] not in slot.active_states:
+            return  # judged only while the pathway is in ``while_in``
         due = due_before(ev.at, rule.lead.duration, self.cal)
         if prep is None:  # counted back from ``ev`` (the finding's start); nothing came before it
             self.report(slot, "missing", fx.lead_missing_message(rule.event.event, ev.type, str(due)), start=ev, due=due)
