@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from journey.calendar import Calendar
@@ -19,12 +20,40 @@ from journey.compilers.predicates import Predicate, compile_predicate
 from journey.spec.model import Fact
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What observing an event needs from the declared facts, built once per policy."""
+
+    starts: dict[str, tuple[str, Predicate | None]]  # time_in fact -> (event, where)
+    ends: dict[str, frozenset[str]]                   # time_in fact -> events that end a period
+    latest: dict[str, Fact]
+    touched: frozenset[str]                           # every event type any fact reads
+
+
+_PLANS: dict[int, tuple[dict[str, Fact], _Plan]] = {}
+
+
+def _plan(facts: dict[str, Fact]) -> _Plan:
+    hit = _PLANS.get(id(facts))
+    if hit is not None and hit[0] is facts:
+        return hit[1]
+    timed = {n: f for n, f in facts.items() if f.kind == "time_in"}
+    latest = {n: f for n, f in facts.items() if f.kind == "latest"}
+    starts = {n: (f.starts.event, compile_predicate(f.starts.where) if f.starts.where is not None else None)
+              for n, f in timed.items() if f.starts is not None}
+    touched = {e for f in facts.values() for e in f.ends} | {e for e, _ in starts.values()}
+    touched |= {e for f in latest.values() for e in f.from_events}
+    plan = _Plan(starts, {n: frozenset(f.ends) for n, f in timed.items()}, latest, frozenset(touched))
+    _PLANS[id(facts)] = (facts, plan)
+    return plan
+
+
 class ChildAt:
     """Read by compiled guards as ``child``: ``attributes.get(name)`` gives a recorded attribute,
     else a derived fact as of the last observed event (None when it cannot be known)."""
 
-    __slots__ = ("date_of_birth", "expected_date_of_birth", "attributes", "_base", "_facts", "_cal",
-                 "_starts", "_ends", "_open", "_spans", "_on", "_latest", "_values", "_ending")
+    __slots__ = ("date_of_birth", "expected_date_of_birth", "attributes", "_base", "_facts", "_cal", "_plan",
+                 "_open", "_spans", "_on", "_values", "_ending")
 
     def __init__(self, child: Child, facts: dict[str, Fact], cal: Calendar) -> None:
         self.date_of_birth = child.date_of_birth
@@ -33,17 +62,12 @@ class ChildAt:
         self._base = child.attributes
         self._facts = facts
         self._cal = cal
-        timed = {n: f for n, f in facts.items() if f.kind == "time_in"}
-        self._starts: dict[str, tuple[str, Predicate | None]] = {
-            n: (f.starts.event, compile_predicate(f.starts.where) if f.starts.where is not None else None)
-            for n, f in timed.items() if f.starts is not None}
-        self._ends = {n: frozenset(f.ends) for n, f in timed.items()}
+        self._plan = _plan(facts)
         self._open: dict[str, dt.date] = {}
-        self._spans: dict[str, list[tuple[dt.date, dt.date]]] = {n: [] for n in timed}
+        self._spans: dict[str, list[tuple[dt.date, dt.date]]] = {n: [] for n in self._plan.ends}
         self._on: dt.date | None = None
-        self._latest = {n: f for n, f in facts.items() if f.kind == "latest"}
         self._values: dict[str, Any] = {}
-        self._ending: set[str] = set()
+        self._ending: list[str] = []
 
     def copy(self) -> ChildAt:
         new = object.__new__(ChildAt)
@@ -53,29 +77,35 @@ class ChildAt:
         new._open = dict(self._open)
         new._spans = {n: list(v) for n, v in self._spans.items()}
         new._values = dict(self._values)
-        new._ending = set(self._ending)
+        new._ending = list(self._ending)
         return new
 
     def observe(self, ev: Event) -> None:
         """Move the clock to ``ev`` and open or close the periods it starts or ends."""
-        day = ev.at.date
-        self._on = day
-        for name, ends in self._ends.items():
+        self._on = ev.at.date
+        if self._ending:  # ended by the previous event (still true of that event itself)
+            for name in self._ending:
+                self._values.pop(name, None)
+            self._ending = []
+        if ev.type in self._plan.touched:
+            self._record(ev)
+
+    def _record(self, ev: Event) -> None:
+        plan, day = self._plan, ev.at.date
+        for name, ends in plan.ends.items():
             if name in self._open:
                 if ev.type in ends:
                     self._spans[name].append((self._open.pop(name), day))
                 continue
-            start = self._starts.get(name)
+            start = plan.starts.get(name)
             if start is not None and ev.type == start[0] and (start[1] is None or start[1](ev, self) is True):
                 self._open[name] = day
-        for name in self._ending:  # ended by the previous event (still true of that event itself)
-            self._values.pop(name, None)
-        self._ending = set()
-        for name, fact in self._latest.items():
-            if ev.type in fact.from_events and ev.fields.get(fact.field or name) is not None:
-                self._values[name] = ev.fields[fact.field or name]
+        for name, fact in plan.latest.items():
+            value = ev.fields.get(fact.field or name) if ev.type in fact.from_events else None
+            if value is not None:
+                self._values[name] = value
             if ev.type in fact.ends:
-                self._ending.add(name)
+                self._ending.append(name)
 
     def get(self, name: str, default: Any = None) -> Any:
         if name in self._base:
