@@ -332,9 +332,9 @@ def test_placement_planning_meeting_within_five_days_of_an_internal_placement_be
     assert findings(check(history("2024-06-20", internal=False), CAL), PPM_INTERNAL) == []
 
 
-ICO_AT_HOME = K + "looked_after.child_at_home_under_ico_visited_weekly_then_4_weekly"
-ORDER_AT_HOME = K + "looked_after.placed_with_parents_care_order_visited_within_1_week_then_6_weekly"
-BACK_HOME = K + "looked_after.placed_back_with_parents_under_care_order_6_weekly"
+ORDER_AT_HOME = K + "looked_after.care_order_made_at_home_visit_within_1_week"
+ICO_AT_HOME = "england.placement.weekly_visits_connected_person_or_interim_order_at_home"
+CARE_ORDER_AT_HOME = "england.placement.six_weekly_visits_care_order_at_home"
 
 
 def at_home(*later, legal_status="C1", placement="P1"):
@@ -342,53 +342,36 @@ def at_home(*later, legal_status="C1", placement="P1"):
                    ("2024-05-20", "care_plan_prepared"), *later)
 
 
-def test_placed_with_parents_pathway_follows_placement_and_legal_status():
-    def state(*events, **start):
-        return check(at_home(*events, **start), CAL).states["placed_with_parents"]
-    assert state() == "home_ico"
-    assert state(placement="U4") == "away_ico"
-    assert state(("2024-07-01", "legal_status_changed", {"legal_status": "C2"})) == "home_care_order_made"
-    assert state(("2024-06-03", "legal_status_changed", {"legal_status": "C2"}),
-                 ("2024-07-01", "placement_changed", {"placement_type": "P1"}), placement="U4") == "home_care_order"
-    assert state(("2024-07-01", "placement_changed", {"placement_type": "U4"})) == "away_ico"
-    assert state(("2024-07-01", "placement_changed")) == "away_ico"  # no placement type: not with parents
-    assert state(("2024-07-01", "looked_after_ended", {"reason": "E13"})) == "none"
-
-
-def test_child_at_home_under_an_ico_visited_weekly_until_the_first_review_then_4_weekly():
-    # Visits Fri 24 May, 31 May, 7 Jun 2024 (a week apart); first review Mon 10 Jun; the visit of
-    # Fri 14 Jun is due a week after 7 Jun (the interval in force then); from it, four weeks: Fri 12 Jul.
+def test_child_at_home_under_an_ico_is_visited_as_the_england_placement_pathway_asks():
+    # Line 476 is the England rule (the local placed_with_parents pathway is replaced by England's
+    # placement pathway): at home under an ICO from Mon 20 May 2024. Visits Fri 24 May, 31 May,
+    # 7 Jun 2024 (a week apart); first review Mon 10 Jun; the visit of Fri 14 Jun is due a week
+    # after 7 Jun; from it, four weeks: Fri 12 Jul; Mon 15 Jul 2024 is 3 days late.
     visits = [lac_visit(at) for at in ("2024-05-24", "2024-05-31", "2024-06-07")]
     review = ("2024-06-10", "lac_review_held")
     assert findings(check(at_home(*visits, review, lac_visit("2024-06-14"), lac_visit("2024-07-12")), CAL), ICO_AT_HOME) == []
-    # Mon 15 Jul 2024 is 3 days after Fri 12 Jul.
     assert late(check(at_home(*visits, review, lac_visit("2024-06-14"), lac_visit("2024-07-15")), CAL), ICO_AT_HOME) == (
         "gap", "2024-07-12", days(3))
-    # Before the review: Fri 24 May + 1 week = Fri 31 May; Mon 3 Jun is 3 days late.
-    assert late(check(at_home(lac_visit("2024-05-24"), lac_visit("2024-06-03")), CAL), ICO_AT_HOME) == (
-        "gap", "2024-05-31", days(3))
-    # A child in foster care under an ICO is not asked for weekly visits by this rule.
-    assert findings(check(at_home(lac_visit("2024-05-24"), lac_visit("2024-06-07"), placement="U4"), CAL), ICO_AT_HOME) == []
 
 
-def test_care_order_made_while_at_home_visit_within_1_week_then_6_weekly():
-    # Care order Mon 1 Jul 2024 while at home: visit by Mon 8 Jul; then + 42 days = Mon 19 Aug 2024.
+def test_care_order_made_while_at_home_visit_within_1_week():
+    # Care order Mon 1 Jul 2024 while at home (P1): visit by Mon 8 Jul; Tue 9 Jul is a day late.
     order = ("2024-07-01", "legal_status_changed", {"legal_status": "C2"})
-    assert findings(check(at_home(order, lac_visit("2024-07-08"), lac_visit("2024-08-19")), CAL), ORDER_AT_HOME) == []
-    assert late(check(at_home(order, lac_visit("2024-07-09")), CAL), ORDER_AT_HOME) == ("gap", "2024-07-08", days(1))
-    assert late(check(at_home(order, lac_visit("2024-07-08"), lac_visit("2024-08-20")), CAL), ORDER_AT_HOME) == (
-        "gap", "2024-08-19", days(1))
+    assert findings(check(at_home(order, lac_visit("2024-07-08")), CAL), ORDER_AT_HOME) == []
+    assert late(check(at_home(order, lac_visit("2024-07-09")), CAL), ORDER_AT_HOME) == ("late", "2024-07-08", days(1))
+    # A care order made while the child is in foster care (U4) does not time a visit a week after it.
+    assert findings(check(at_home(order, lac_visit("2024-07-09"), placement="U4"), CAL), ORDER_AT_HOME) == []
 
 
 def test_placed_back_with_parents_under_a_care_order_visited_six_weekly():
-    # Care order Mon 3 Jun 2024 while in foster care; home Mon 1 Jul. Visits Wed 3 Jul, then
-    # + 42 days = Wed 14 Aug 2024; Thu 15 Aug is a day late.
+    # Care order Mon 3 Jun 2024 while in foster care; home Mon 1 Jul (P1 under C2: England's
+    # parent_care_order). Visits Wed 3 Jul, then + 42 days = Wed 14 Aug 2024; Thu 15 Aug is a day late.
     def history(*visits):
         return at_home(("2024-06-03", "legal_status_changed", {"legal_status": "C2"}),
-                       ("2024-07-01", "placement_changed", {"placement_type": "P1"}),
+                       ("2024-07-01", "placement_changed", {"placement_type": "P1", "legal_status": "C2"}),
                        *[lac_visit(at) for at in visits], placement="U4")
-    assert findings(check(history("2024-07-03", "2024-08-14"), CAL), BACK_HOME) == []
-    assert late(check(history("2024-07-03", "2024-08-15"), CAL), BACK_HOME) == ("gap", "2024-08-14", days(1))
+    assert findings(check(history("2024-07-03", "2024-08-14"), CAL), CARE_ORDER_AT_HOME) == []
+    assert late(check(history("2024-07-03", "2024-08-15"), CAL), CARE_ORDER_AT_HOME) == ("gap", "2024-08-14", days(1))
     # The order made before the move does not time a first visit a week after it.
     assert findings(check(history("2024-07-03", "2024-08-14"), CAL), ORDER_AT_HOME) == []
 
