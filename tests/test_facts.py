@@ -67,3 +67,8 @@ def test_a_copy_does_not_share_the_history():
     for ev in later:
         other.observe(ev)
     assert other.get("legal_status") is None and view.get("legal_status") == "V2"
+
+
+def test_an_unborn_child_has_no_age_yet():
+    seen = facts_after(("2024-04-04", "visit"), ("2024-04-09", "visit"), child={"date_of_birth": "2024-04-09"})
+    assert [s["age"] for s in seen] == [None, 0]

@@ -115,8 +115,8 @@ class ChildAt:
             return self._values.get(name, default)
         if fact is None or self._on is None or self.date_of_birth is None:
             return default
-        if fact.kind == "age":
-            return self._cal.age_on(self.date_of_birth, self._on)[0]
+        if fact.kind == "age":  # an unborn child has no age yet
+            return None if self._on < self.date_of_birth else self._cal.age_on(self.date_of_birth, self._on)[0]
         return self._time_in(name, fact, self._on)
 
     def _time_in(self, name: str, fact: Fact, on: dt.date) -> int:

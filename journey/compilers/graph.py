@@ -65,9 +65,9 @@ def bounds_of(rule: Rule) -> Iterator[Bound]:
         case RecurringRule():
             if rule.first is not None and rule.first.after is not None:
                 yield Bound(rule, rule.first.after.event, rule.event.event, rule.first.within)
-        case LeadRule():  # the later event not before ``lead`` after the earlier one
-            yield Bound(rule, rule.event.event, rule.before.event, rule.lead.model_copy(update={"bound": "min"}))
-        case AgeRule() | GestationRule() | CumulativeRule() | GuardRule():
+        case AgeRule() | GestationRule() | CumulativeRule() | LeadRule() | GuardRule():
+            # A lead rule ties each later event to some earlier occurrence since the one before
+            # (and only those its ``where`` picks), not one milestone to another, so it adds no bound.
             return
         case _:
             assert_never(rule)

@@ -673,12 +673,7 @@ def test_child_aged_five_or_over_seen_alone():
 # --- pre-birth strategy discussion by week 20 (if required) ----------------------------------------
 
 # EDD Fri 20 Dec 2024: week 19 is EDD - 147 days = Fri 26 Jul 2024, so week 20 is Fri 2 Aug 2024.
-PB_STRATEGY = P + "pre_birth.strategy_discussion_by_week_20"
-EDD = {"expected_date_of_birth": "2024-12-20"}
-
-
-def unborn(*later):
-    return th_case(("2024-06-03", "pre_birth_referral_received"), *later, child=EDD)
+PB_STRATEGY = P + "pre_birth.strategy_discussion_by_week_20"  # the same unborn child (UNBORN) as above
 
 
 def test_pre_birth_strategy_discussion_by_week_20_when_required():
