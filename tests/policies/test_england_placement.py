@@ -141,11 +141,14 @@ def _six_weekly_visits():
     return visits(*[(first + dt.timedelta(days=42 * k)).isoformat() for k in range(10)])
 
 
-def test_other_placement_six_weekly_after_the_first_year():
+@pytest.mark.parametrize("last, expected", [
+    ("2025-05-13", []),
+    ("2025-07-01", [("gap", "2025-05-13", "2025-07-01", (49, "days"))]),
+])
+def test_other_placement_six_weekly_after_the_first_year(last, expected):
     # 1 Apr 2025 + 42 days (29 to 30 Apr, 13 more) = Tue 13 May 2025; 1 Jul 2025 is 49 days late.
-    v = check(lac({"legal_status": "C2", "placement_type": "K2"}, *_six_weekly_visits(), *visits("2025-07-01")))
-    assert [shape(f) for f in findings(v, P + "six_weekly_visits_other_placements")] == [
-        ("gap", "2025-05-13", "2025-07-01", (49, "days"))]
+    v = check(lac({"legal_status": "C2", "placement_type": "K2"}, *_six_weekly_visits(), *visits(last)))
+    assert [shape(f) for f in findings(v, P + "six_weekly_visits_other_placements")] == expected
     assert findings(v, "england.looked_after.visits") == []  # three months after the first year
 
 
