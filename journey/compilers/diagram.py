@@ -218,7 +218,10 @@ def _rule_text(policy: Policy, rule: Rule, t: Transition, source: str | None) ->
             leaves = t.target is not None and t.target not in rule.while_in and (
                 source in rule.while_in if source is not None else bool(set(t.source) & set(rule.while_in)))
             return f"≤ {rule.limit.duration} in all in any {rule.window.duration}" if leaves else None
-        case LeadRule():  # said on the later event's arrow
+        case LeadRule():  # said on the later event's arrows (those into its states, if it has them)
+            into = t.target if t.target is not None else source
+            if rule.while_in and (into is None or into not in rule.while_in):
+                return None
             return (f"after {_match_words(rule.event)} ≥ {rule.lead.duration} before"
                     if _compatible(policy, t, rule.before) else None)
         case GuardRule():

@@ -29,12 +29,17 @@ def _then(rule: RecurringRule) -> str:
     return f"; then every {then.every.duration} ({' or '.join(when)})"
 
 
+def _after_into(rule: DeadlineRule | LeadRule) -> str:
+    """The states a deadline's start or a lead rule's later event must leave its pathway in."""
+    return f" that leaves {rule.pathway} {' or '.join(rule.while_in)}" if rule.while_in else ""
+
+
 def describe_rule(rule: Rule) -> str:
     """One plain-English sentence saying what the rule requires."""
     match rule:
         case DeadlineRule():
             when = "within" if rule.limit.bound == "max" else "not before"
-            return f"{_ev(rule.end)} {when} {rule.limit.duration} of {_ev(rule.start)}"
+            return f"{_ev(rule.end)} {when} {rule.limit.duration} of {_ev(rule.start)}{_after_into(rule)}"
         case RecurringRule():
             first = (f"; the first within {rule.first.within.duration} of "
                      f"{_ev(rule.first.after) if rule.first.after else 'entering it'}" if rule.first else "")
@@ -48,7 +53,7 @@ def describe_rule(rule: Rule) -> str:
         case LeadRule():
             when = "on or before" if rule.lead.value == 0 else f"at least {rule.lead.duration} before"
             since = f", since the last {' or '.join(_ev(m) for m in rule.since)}" if rule.since else ""
-            return f"{_ev(rule.event)} {when} each {_ev(rule.before)}{since}"
+            return f"{_ev(rule.event)} {when} each {_ev(rule.before)}{_after_into(rule)}{since}"
         case CumulativeRule():
             return (f"at most {rule.limit.duration} in all while {rule.pathway} is {' or '.join(rule.while_in)}, "
                     f"in any {rule.window.duration}")

@@ -703,7 +703,7 @@ APPLICATION_DECISION = "bcp.adoption.application_decision_by_second_review"
 ADOPTION = (("2024-01-08", "adoption_decision_made", {"decision": "should_be_placed"}),
             ("2024-02-05", "placement_authorised", {"basis": "placement_order"}),
             ("2024-05-06", "placed_for_adoption", {"authority": "placement_order"}),
-            ("2024-05-31", "adoption_review_held", {"first_in_placement": True}))   # Fri 31 May 2024
+            ("2024-05-31", "adoption_review_held"))   # Fri 31 May 2024, the first since the placement
 DECISION = {"subject": "adoption_application_decision", **TM}
 
 
@@ -718,6 +718,6 @@ def test_application_decision_within_three_months_of_the_first_review():
 def test_the_second_review_does_not_start_another_clock():
     # Decision Fri 30 Aug 2024; the second review Fri 30 Aug and a third Thu 27 Feb 2025 need none more.
     c = bcp_case(*ADOPTION, ("2024-08-30", "management_oversight_recorded", DECISION),
-                 ("2024-08-30", "adoption_review_held", {"first_in_placement": False}),
-                 ("2025-02-27", "adoption_review_held", {"first_in_placement": False}))
+                 ("2024-08-30", "adoption_review_held"),
+                 ("2025-02-27", "adoption_review_held"))
     assert findings(check(c, BCP, as_of="2025-12-31"), APPLICATION_DECISION) == []

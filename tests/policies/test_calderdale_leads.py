@@ -11,7 +11,7 @@ the last day the earlier event could happen: the later event's date counted back
 from __future__ import annotations
 
 import pytest
-from conftest import case, check, days, findings, late, wd
+from conftest import case, check, days, findings, late, only, wd
 
 from journey.spec.load import load_policy
 
@@ -198,12 +198,15 @@ HOME_PLAN = K + "looked_after.childrens_home_care_plan_within_10_working_days_of
 
 
 def in_care(*later, placement="U3", first="2024-02-27", second="2024-05-21"):
-    """In care from Wed 31 Jan 2024; first review Tue 27 Feb 2024, second Tue 21 May 2024."""
+    """In care from Wed 31 Jan 2024; first review Tue 27 Feb 2024, second Tue 21 May 2024.
+
+    No review records which it is: the care plan of Wed 31 Jan puts the looked_after pathway in
+    awaiting_first_review, the first review moves it to awaiting_second_review, the second to reviewing."""
     events = [("2024-01-31", "looked_after_started", {"legal_status": "C2", "placement_type": placement}),
               ("2024-01-31", "care_plan_prepared"), *later]
-    events.append((first, "lac_review_held", {"first": True}))
+    events.append((first, "lac_review_held"))
     if second:
-        events.append((second, "lac_review_held", {"first": False}))
+        events.append((second, "lac_review_held"))
     return cd_case(*sorted(events, key=lambda e: e[0]))
 
 
@@ -215,6 +218,9 @@ def test_invitations_28_days_before_each_later_review():
     # Forms sent for the first review (Mon 12 Feb) do not serve the second.
     assert late(check(in_care(shared("2024-02-12", "consultation_form", "family")), CAL), INVITATIONS) == (
         "missing", "2024-04-23", None)
+    # The first review (Tue 27 Feb 2024) is not held to 28 days: it leaves the looked_after pathway
+    # in awaiting_second_review, not reviewing.
+    assert findings(check(in_care(second=None), CAL), INVITATIONS) == []
 
 
 @pytest.mark.parametrize("document, rule", [("assessment", SA_FIRST), ("plan", PLAN_FIRST)])
@@ -240,12 +246,48 @@ def test_assessment_and_care_plan_to_the_iro_5_days_before_later_reviews(documen
     assert findings(check(in_care(shared("2024-02-26", document, "iro"), second=None), CAL), rule) == []
 
 
+@pytest.mark.parametrize("document, rule", [("assessment", SA_FIRST), ("plan", PLAN_FIRST)])
+def test_a_later_review_is_not_held_to_the_first_reviews_3_days(document, rule):
+    # Shared Fri 23 Feb 2024 for the first review (Tue 27 Feb); nothing for the second (Tue 21 May)
+    # or a third (Tue 19 Nov 2024): only the first review is judged by the 3-day rule.
+    verdict = check(in_care(shared("2024-02-23", document, "iro"), ("2024-11-19", "lac_review_held")), CAL)
+    assert verdict.states["looked_after"] == "reviewing"
+    assert findings(verdict, rule) == []
+    # With nothing shared at all, the one finding is at the first review (due Sat 24 Feb 2024).
+    f = only(check(in_care(("2024-11-19", "lac_review_held")), CAL), rule=rule)
+    assert (f.kind, f.due, f.start.at) == ("missing", "2024-02-24", "2024-02-27")
+
+
+def test_a_review_before_the_care_plan_is_not_the_first():
+    # In care Wed 31 Jan 2024 with no care plan (awaiting_care_plan): a review then does not move the
+    # looked_after pathway, so it is not the first review and not judged by the first-review rules.
+    c = cd_case(("2024-01-31", "looked_after_started", {"legal_status": "C2", "placement_type": "U3"}),
+                ("2024-02-27", "lac_review_held"))
+    verdict = check(c, CAL)
+    assert verdict.states["looked_after"] == "awaiting_care_plan"
+    assert [f for f in verdict.findings if f.rule in (SA_FIRST, PLAN_FIRST, HEALTH_FIRST, PLAN_AMENDED)] == []
+
+
 def test_health_assessment_before_the_first_review():
     def assessed(at):
         return (at, "health_assessment_completed", {"assessment": "initial"})
     # First review Tue 27 Feb 2024: an assessment on Mon 26 Feb (or the same day) is in time.
     assert findings(check(in_care(assessed("2024-02-26"), second=None), CAL), HEALTH_FIRST) == []
     assert late(check(in_care(second=None), CAL), HEALTH_FIRST) == ("missing", "2024-02-27", None)
+    # The second review (Tue 21 May 2024), with no assessment since the first, is not judged.
+    assert findings(check(in_care(assessed("2024-02-26")), CAL), HEALTH_FIRST) == []
+    f = only(check(in_care(), CAL), rule=HEALTH_FIRST)
+    assert (f.kind, f.due, f.start.at) == ("missing", "2024-02-27", "2024-02-27")
+
+
+def test_health_assessment_before_the_first_review_read_for_childrens_homes_only():
+    policy = load_policy("calderdale", interpretations={HEALTH_FIRST: "childrens_home_only"})
+    # A child in a children's home (K2) with no assessment: missing at the first review (Tue 27 Feb
+    # 2024) only, not again at the second (Tue 21 May 2024).
+    f = only(check(in_care(placement="K2"), policy), rule=HEALTH_FIRST)
+    assert (f.kind, f.due, f.start.at) == ("missing", "2024-02-27", "2024-02-27")
+    # A child in foster care (U3) is not held to it.
+    assert findings(check(in_care(), policy), HEALTH_FIRST) == []
 
 
 def test_review_minutes_for_a_child_in_a_childrens_home_within_15_working_days():
@@ -275,13 +317,14 @@ LIFE_STORY = K + "adoption.life_story_work_by_first_review_in_placement"
 
 
 def placed_for_adoption(*later):
-    """Placed for adoption Mon 20 May 2024; first review in the placement Tue 18 Jun 2024."""
+    """Placed for adoption Mon 20 May 2024; first review in the placement Tue 18 Jun 2024 (it moves the
+    adoption pathway from placed to placed_reviewed; no field of the review says it is the first)."""
     events = [("2024-03-21", "looked_after_started", {"legal_status": "C2", "placement_type": "U3"}),
               ("2024-03-21", "care_plan_prepared"),
               ("2024-04-02", "adoption_decision_made", {"decision": "should_be_placed"}),
               ("2024-04-30", "placement_authorised", {"basis": "placement_order"}),
               ("2024-05-20", "placed_for_adoption", {"authority": "placement_order"}),
-              ("2024-06-18", "adoption_review_held", {"first_in_placement": True}), *later]
+              ("2024-06-18", "adoption_review_held"), *later]
     return cd_case(*sorted(events, key=lambda e: e[0]))
 
 
@@ -292,9 +335,20 @@ def test_life_story_work_by_the_first_review_in_the_placement():
     assert late(check(placed_for_adoption(shared("2024-06-19", "life_story_book", "adopters")), CAL), LIFE_STORY) == (
         "missing", "2024-06-18", None)
     # Later reviews (Wed 18 Dec 2024) need no new life story work.
-    later = (("2024-12-18", "adoption_review_held", {"first_in_placement": False}),)
+    later = (("2024-12-18", "adoption_review_held"),)
     assert findings(check(placed_for_adoption(shared("2024-06-17", "life_story_book", "adopters"), *later), CAL),
                     LIFE_STORY) == []
+
+
+def test_life_story_work_is_judged_only_at_the_first_review_in_the_placement():
+    # No life story work at all; a review before the placement (Mon 13 May 2024, authorised, not
+    # placed) and the second review in it (Wed 18 Dec 2024) are not judged: one finding, at the first
+    # review in the placement (Tue 18 Jun 2024).
+    verdict = check(placed_for_adoption(("2024-05-13", "adoption_review_held"), ("2024-12-18", "adoption_review_held")),
+                    CAL)
+    assert verdict.states["adoption"] == "placed_reviewing"
+    f = only(verdict, rule=LIFE_STORY)
+    assert (f.kind, f.due, f.start.at) == ("missing", "2024-06-18", "2024-06-18")
 
 
 # --- standards whose vocabulary was added in this pass ------------------------------------------------------------
@@ -350,7 +404,7 @@ def test_first_review_invitations_within_2_working_days_of_the_date_being_set():
     assert late(check(history("2024-05-08"), CAL), FIRST_INVITES) == ("late", "2024-05-07", wd(1))
     # A later review's date (set after the first review, Tue 21 May) is held to 28 days instead.
     later = cd_case(("2024-04-30", "looked_after_started", {"legal_status": "C2", "placement_type": "U3"}),
-                    ("2024-04-30", "care_plan_prepared"), ("2024-05-21", "lac_review_held", {"first": True}),
+                    ("2024-04-30", "care_plan_prepared"), ("2024-05-21", "lac_review_held"),
                     ("2024-05-22", "review_date_set", {"review": "looked_after"}),
                     shared("2024-06-10", "consultation_form", "family"))
     assert findings(check(later, CAL), FIRST_INVITES) == []
@@ -422,14 +476,27 @@ def test_incident_in_a_childrens_home_recorded_within_1_working_day():
 ])
 def test_care_plan_amended_within_10_working_days_of_the_first_review(amended, at, expected):
     # First review Tue 27 Feb 2024: 28 (1), 29 (2), 1 Mar (3), 4-8 Mar (8), 11 (9), Tue 12 Mar (10).
+    # It is the first because the care plan of Wed 31 Jan put the pathway in awaiting_first_review.
     history = cd_case(("2024-01-31", "looked_after_started", {"legal_status": "C2", "placement_type": "U3"}),
                       ("2024-01-31", "care_plan_prepared"),
-                      ("2024-02-27", "lac_review_held", {"first": True, "care_plan_amended": amended}),
+                      ("2024-02-27", "lac_review_held", {"care_plan_amended": amended}),
                       (at, "care_plan_prepared"))
     if expected is None:
         assert findings(check(history, CAL), PLAN_AMENDED) == []
     else:
         assert late(check(history, CAL), PLAN_AMENDED) == expected
+
+
+def test_an_amendment_decided_at_a_later_review_starts_no_10_working_day_clock():
+    # First review Tue 27 Feb 2024 (no amendment); the second, Tue 21 May 2024, decides one and the
+    # plan is never amended: the second review is not the first, so nothing is owed by this rule.
+    history = cd_case(("2024-01-31", "looked_after_started", {"legal_status": "C2", "placement_type": "U3"}),
+                      ("2024-01-31", "care_plan_prepared"),
+                      ("2024-02-27", "lac_review_held", {"care_plan_amended": False}),
+                      ("2024-05-21", "lac_review_held", {"care_plan_amended": True}))
+    verdict = check(history, CAL, as_of="2024-12-31")
+    assert verdict.states["looked_after"] == "reviewing"
+    assert findings(verdict, PLAN_AMENDED) == []
 
 
 LC_CONTACT = K + "leaving_care.contact_every_2_months_from_18"

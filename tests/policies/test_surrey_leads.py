@@ -579,8 +579,10 @@ def test_drafts_discussed_with_the_adopters_by_the_first_review_in_the_placement
     # Placed Mon 4 Mar 2024; first review Mon 25 Mar. Both drafts shared Mon 18 Mar: in time.
     def draft(at, document):
         return (at, "document_shared", {"document": document, "recipient": "adopters"})
-    first = ("2024-03-25", "adoption_review_held", {"first_in_placement": True})
-    later = ("2024-06-24", "adoption_review_held", {"first_in_placement": False})
+    # The first review in the placement is the one that moves the adoption pathway from placed to
+    # placed_reviewed; no field of the review says so.
+    first = ("2024-03-25", "adoption_review_held")
+    later = ("2024-06-24", "adoption_review_held")
     verdict = check(adoption(draft("2024-03-18", "later_life_letter"), draft("2024-03-18", "life_story_book"),
                              first, later), SURREY)
     assert findings(verdict, DRAFT_LETTER) == [] and findings(verdict, DRAFT_BOOK) == []
@@ -591,6 +593,18 @@ def test_drafts_discussed_with_the_adopters_by_the_first_review_in_the_placement
     assert findings(verdict, DRAFT_LETTER) == []
     f = only(verdict, rule=DRAFT_BOOK)
     assert (f.kind, f.due) == ("missing", "2024-03-25")
+
+
+@pytest.mark.parametrize("rule", [DRAFT_LETTER, DRAFT_BOOK])
+def test_drafts_are_not_judged_at_a_later_review_or_one_before_the_placement(rule):
+    # A review before the placement (Mon 26 Feb 2024, the child authorised but not placed) and the
+    # second review in the placement (Mon 24 Jun) are not the first review in the placement: with
+    # no drafts shared at all, only the first review (Mon 25 Mar) is judged, once, on its own day.
+    verdict = check(adoption(("2024-02-26", "adoption_review_held"), ("2024-03-25", "adoption_review_held"),
+                             ("2024-06-24", "adoption_review_held")), SURREY)
+    assert verdict.states["adoption"] == "placed_reviewing"
+    f = only(verdict, rule=rule)
+    assert (f.kind, f.due, f.start.at) == ("missing", "2024-03-25", "2024-03-25")
 
 
 # --- significant risk situations recorded on the same day or early next morning (line 913) ----------------
@@ -687,7 +701,7 @@ APPLICATION_DECISION = ADOPTION + "application_decision_by_second_review"
 def test_application_decision_within_3_months_of_the_first_review():
     # Placed Mon 4 Mar 2024; first review Mon 25 Mar + 3 months = Tue 25 Jun (the second review's
     # latest date); a decision on Wed 26 Jun is 1 day late.
-    first = ("2024-03-25", "adoption_review_held", {"first_in_placement": True})
+    first = ("2024-03-25", "adoption_review_held")
 
     def decided(at):
         return (at, "management_oversight_recorded", {"subject": "adoption_application_decision", "by": "team_manager"})
