@@ -249,9 +249,12 @@ def _shipped_baseline_first() -> list[str]:
 
 @app.command()
 def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. england.child_protection.icpc_within_15_working_days")],
-            policy: PolicyOpt = "england") -> None:
+            policy: Annotated[str | None, typer.Option("--policy", "-p", help="Policy name or path (default: "
+                                                       "the shipped policy the rule id starts with, else england)")] = None
+            ) -> None:
     """Explain one rule: what it requires, when it starts and stops, and where it comes from."""
-    pol = _policy(policy)
+    owner = rule_id.split(".", 1)[0]
+    pol = _policy(policy or (owner if owner in available_policies() else "england"))
     rule = _find_rule(pol, rule_id)
     out.print(f"[bold]{rule.id}[/bold] — {rule.title}")
     out.print(f"kind: {rule.kind}    severity: {rule.severity}    pathway: {rule.pathway}")

@@ -128,6 +128,12 @@ def test_explain_a_rule_and_a_near_miss():
     assert miss.exit_code == 2 and "did you mean" in miss.stderr
 
 
+def test_explain_finds_a_local_rule_in_the_policy_its_id_names():
+    result = run("explain", "barnet.child_protection.baby_seen_awake_every_2_weeks")
+    assert result.exit_code == 0 and "until the child is 1 year\n" in result.stdout
+    assert run("explain", "barnet.child_protection.baby_seen_awake_every_2_weeks", "--policy", "england").exit_code == 2
+
+
 def test_events_lists_the_vocabulary_with_fields_and_pathways():
     result = run("events")
     assert result.exit_code == 0

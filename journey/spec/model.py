@@ -179,7 +179,8 @@ class Age(Model):
     months: int = Field(default=0, ge=0, le=11)
 
     def __str__(self) -> str:
-        return f"{self.years} years" + (f" {self.months} months" if self.months else "")
+        years = f"{self.years} year{'s' if self.years != 1 else ''}"
+        return years + (f" {self.months} month{'s' if self.months != 1 else ''}" if self.months else "")
 
 
 class FirstDue(Model):
