@@ -555,11 +555,12 @@ class Tracker:
         closed.append(ob)
 
     def baby(self, rule: RecurringRule, due: dt.date) -> bool:
-        """Owed only while the child is under ``until_age`` on the due date (always, without one)."""
+        """Owed only while the child is born and under ``until_age`` on the due date (always, without one)."""
         if rule.until_age is None:
             return True
         dob = self.child.date_of_birth
-        return dob is not None and (due < dob or self.cal.age_on(dob, due) < (rule.until_age.years, rule.until_age.months))
+        return dob is not None and due >= dob and self.cal.age_on(dob, due) < (rule.until_age.years,
+                                                                               rule.until_age.months)
 
     def too_late(self, prep: Instant, lead: Duration, target: Instant) -> bool | None:
         """Counted forward: does ``lead`` from ``prep`` run past ``target``? None for a clock lead

@@ -358,6 +358,7 @@ SEEN = {"seen": True}
     ([("2024-06-18", "visit", SEEN)], BABY, "2024-12-31", [("gap", "2024-06-17")]),
     ([], {"date_of_birth": "2022-01-10"}, "2024-12-31", []),  # already over one
     ([], {}, "2024-12-31", [("indeterminate", None)]),
+    ([], {"date_of_birth": "2024-06-20"}, "2024-12-31", []),  # due Mon 17 Jun, before the birth: not owed
 ])
 def test_recurring_rule_until_an_age(mini, events, child, as_of, expected):
     c = case(("2024-06-03", "contact_received"), *events, child=child, policy=mini)

@@ -250,11 +250,13 @@ class _Run:
             opened.append(Obligation(due, ev))
 
     def owed(self, rule: RecurringRule, due: Due) -> bool:
-        """A rule ``until_age`` is owed only if it falls due before the child attains that age."""
+        """A rule ``until_age`` is owed only if it falls due after the birth and before the child
+        attains that age."""
         if rule.until_age is None:
             return True
         dob = self.child.date_of_birth
-        return dob is not None and due.date < self.cal.attains_age(dob, rule.until_age.years, rule.until_age.months)
+        return dob is not None and dob <= due.date < self.cal.attains_age(dob, rule.until_age.years,
+                                                                          rule.until_age.months)
 
     def on_switch(self, slot: RuleSlot, ev: Event) -> None:
         self.switched.add(slot.slot)
