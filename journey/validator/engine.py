@@ -42,7 +42,7 @@ def _end_event(rule: Rule) -> str:
         case RecurringRule() | GuardRule() | LeadRule():
             return rule.event.event
         case CumulativeRule():
-            return "leaving " + " or ".join(rule.while_in)
+            return "the end of the stay while " + " or ".join(rule.while_in)
     raise AssertionError(rule)
 
 
