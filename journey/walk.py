@@ -19,7 +19,7 @@ from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Literal, Protocol, TypeVar, assert_never
+from typing import Any, Protocol, TypeVar, assert_never
 
 from journey.calendar import CLOCK_UNITS, Calendar, Duration, Instant, england
 from journey.cases import Case, Child, Event
@@ -27,12 +27,11 @@ from journey.compilers.facts import ChildAt
 from journey.compilers.predicates import Predicate, compile_predicate
 from journey.spec.guards import Compare, Const, Field, Node, fields_of
 from journey.spec.model import event_roles, is_min_bound
-from journey.spec.model import (CHILD_ATTRIBUTES, AgeRule, DeadlineRule, EventField, EventMatch,
-                                GestationRule, GuardRule, LeadRule, Pathway, Policy, RecurringRule, Rule)
-from journey.spec.model import CumulativeRule
+from journey.spec.model import (CHILD_ATTRIBUTES, AgeRule, CumulativeRule, DeadlineRule, EventField, EventMatch,
+                                EventRole, GestationRule, GuardRule, LeadRule, Pathway, Policy, RecurringRule, Rule)
 
 T = TypeVar("T")
-Role = Literal["switch", "end", "qualify", "cancel", "start", "check"]
+Role = EventRole  # less ``first_after``: the tracker anchors ``first`` due dates itself
 # Within one event: an end is judged before the same event can cancel or start an obligation.
 _ROLE_ORDER: tuple[Role, ...] = ("switch", "end", "qualify", "target", "reset", "prepare", "cancel", "extend", "start",
                                  "check")
@@ -418,7 +417,7 @@ class Tracker:
                 anchor = self.anchor.get(rule.id, ev)
                 if anchor is not None:
                     ob = self.obligation(rule, anchor, first.within.duration)
-                    self.open[rule.id] = [ob] if self.baby(rule, ob.due.date) else []
+                    self.open[rule.id] = [ob] if self.owed(rule, ob.due.date) else []
             case RecurringRule():
                 self.open[rule.id] = []
             case CumulativeRule():
@@ -488,7 +487,7 @@ class Tracker:
                 if opened:
                     self.judge(opened.pop(), ev, "gap", closed)
                 ob = self.obligation(rule, ev, self.interval(rule, ev.at.date))
-                if self.baby(rule, ob.due.date):
+                if self.owed(rule, ob.due.date):
                     opened.append(ob)
             case "cancel":
                 for ob in self.open.pop(rule.id, []):
@@ -509,7 +508,7 @@ class Tracker:
                     self.open[rule.id] = kept
             case "start":
                 assert isinstance(rule, DeadlineRule)
-                if rule.while_in and self.states[self.spec.pathway_index(rule.pathway)] not in rule.while_in:
+                if self.outside(rule):
                     return
                 opened = self.open.setdefault(rule.id, [])
                 if opened and rule.on_repeat == "keep":
@@ -526,7 +525,7 @@ class Tracker:
             case "target":
                 assert isinstance(rule, LeadRule)
                 prep = self.prepared.pop(rule.id, None)
-                if rule.while_in and self.states[self.spec.pathway_index(rule.pathway)] not in rule.while_in:
+                if self.outside(rule):
                     return
                 if prep is None:
                     self.breaches.append(Breach(rule.id, "missing"))
@@ -554,7 +553,11 @@ class Tracker:
             self.breaches.append(Breach(ob.rule.id, kind))
         closed.append(ob)
 
-    def baby(self, rule: RecurringRule, due: dt.date) -> bool:
+    def outside(self, rule: DeadlineRule | LeadRule) -> bool:
+        """The rule has ``while_in`` states and its pathway is not in one of them."""
+        return bool(rule.while_in) and self.states[self.spec.pathway_index(rule.pathway)] not in rule.while_in
+
+    def owed(self, rule: RecurringRule, due: dt.date) -> bool:
         """Owed only while the child is born and under ``until_age`` on the due date (always, without one)."""
         if rule.until_age is None:
             return True

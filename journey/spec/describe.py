@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import assert_never
 
+from journey.spec.compare import limit_words
+
 from journey.spec.model import (AgeRule, CumulativeRule, DeadlineRule, EventMatch, GestationRule, GuardRule, LeadRule,
                                 RecurringRule, Rule)
 
@@ -51,7 +53,7 @@ def describe_rule(rule: Rule) -> str:
         case GestationRule():
             return f"{_ev(rule.end)} by gestation week {rule.week}"
         case LeadRule():
-            when = "on or before" if rule.lead.value == 0 else f"at least {rule.lead.duration} before"
+            when = limit_words(rule)
             since = f", since the last {' or '.join(_ev(m) for m in rule.since)}" if rule.since else ""
             return f"{_ev(rule.event)} {when} each {_ev(rule.before)}{_after_into(rule)}{since}"
         case CumulativeRule():

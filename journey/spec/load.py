@@ -214,9 +214,15 @@ def _with_roles(event: dict[str, Any], roles: tuple[str, ...]) -> dict[str, Any]
 
 
 @lru_cache(maxsize=8)
+def _vocabulary_document(path: Path) -> tuple[Any, dict]:
+    """The vocabulary file, read once for its roles, facts and events."""
+    return _read_yaml(path)
+
+
+@lru_cache(maxsize=8)
 def load_roles(path: Path = VOCABULARY_FILE) -> tuple[str, ...]:
     """The roles a ``type: role`` field may take (the vocabulary's ``roles:`` list)."""
-    data, _ = _read_yaml(path)
+    data, _ = _vocabulary_document(path)
     roles = data.get("roles") if isinstance(data, dict) else None
     if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
         raise PolicyError("schema", "expected a list of role names 'roles:'", path=_display(path), line=1)
@@ -226,7 +232,7 @@ def load_roles(path: Path = VOCABULARY_FILE) -> tuple[str, ...]:
 @lru_cache(maxsize=8)
 def load_facts(path: Path = VOCABULARY_FILE) -> dict[str, Fact]:
     """The derived child facts guards may read (the vocabulary's ``facts:``)."""
-    data, lines = _read_yaml(path)
+    data, lines = _vocabulary_document(path)
     facts = data.get("facts") if isinstance(data, dict) else None
     out = {}
     for name, body in (facts or {}).items():
@@ -240,7 +246,7 @@ def load_facts(path: Path = VOCABULARY_FILE) -> dict[str, Fact]:
 @lru_cache(maxsize=8)
 def load_vocabulary(path: Path = VOCABULARY_FILE) -> dict[str, EventType]:
     """The controlled event vocabulary shared by every policy."""
-    data, lines = _read_yaml(path)
+    data, lines = _vocabulary_document(path)
     events = data.get("events") if isinstance(data, dict) else None
     if not isinstance(events, dict):
         raise PolicyError("schema", "expected a mapping 'events:'", path=_display(path), line=1)

@@ -162,7 +162,7 @@ class _Run:
     def on_start(self, slot: RuleSlot, ev: Event) -> None:
         rule = slot.rule
         assert isinstance(rule, DeadlineRule)
-        if slot.active_states and self.state[slot.pathway] not in slot.active_states:
+        if self.outside(slot):
             return  # the clock starts only while the pathway is in ``while_in``
         opened = self.open.setdefault(slot.slot, [])
         if opened and rule.on_repeat == "keep":
@@ -173,6 +173,10 @@ class _Run:
             opened.clear()
         due = due_after(ev.at, rule.limit.duration, self.cal) if rule.limit.bound == "max" else None
         opened.append(Obligation(due or Due(ev.at.date), ev))
+
+    def outside(self, slot: RuleSlot) -> bool:
+        """The rule has ``while_in`` states and its pathway is not in one of them."""
+        return bool(slot.active_states) and self.state[slot.pathway] not in slot.active_states
 
     def on_end(self, slot: RuleSlot, ev: Event) -> None:
         opened = self.open.get(slot.slot)
@@ -347,7 +351,7 @@ class _Run:
         rule = slot.rule
         assert isinstance(rule, LeadRule)
         prep = self.prepared.pop(slot.slot, None)
-        if slot.active_states and self.state[slot.pathway] not in slot.active_states:
+        if self.outside(slot):
             return  # judged only while the pathway is in ``while_in``
         due = due_before(ev.at, rule.lead.duration, self.cal)
         if prep is None:  # counted back from ``ev`` (the finding's start); nothing came before it
