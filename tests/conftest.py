@@ -55,6 +55,16 @@ def late(verdict: Verdict, rule: str) -> tuple:
     return f.kind, f.due, f.late_by.to_dict() if f.late_by else None
 
 
+def shape(f) -> tuple:
+    """(kind, due, actual, (late_by value, unit) or None) of one finding."""
+    return f.kind, f.due, f.actual, (f.late_by.value, f.late_by.unit) if f.late_by else None
+
+
+def kinds(verdict: Verdict, rule: str) -> list[str]:
+    """The kinds of every finding of one rule."""
+    return [f.kind for f in findings(verdict, rule)]
+
+
 def wd(n: int) -> dict[str, object]:
     return {"value": n, "unit": "working_days"}
 

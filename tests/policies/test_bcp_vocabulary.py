@@ -10,7 +10,7 @@ May 2024.
 
 from __future__ import annotations
 
-from conftest import case, check, only, days, findings, late, wd
+from conftest import case, check, days, findings, late, only, wd
 
 from journey.spec.load import load_policy
 
@@ -21,10 +21,6 @@ SM = {"by": "service_manager"}
 
 def bcp_case(*events, child=None, policy=BCP):
     return case(*events, policy=policy, child=child)
-
-
-def kinds(verdict, rule):
-    return [f.kind for f in findings(verdict, rule)]
 
 
 # --- early help (seed section 10) -------------------------------------------------------------

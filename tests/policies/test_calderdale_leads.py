@@ -11,7 +11,7 @@ the last day the earlier event could happen: the later event's date counted back
 from __future__ import annotations
 
 import pytest
-from conftest import case, check, days, findings, late, only, wd
+from conftest import case, check, days, findings, kinds, late, only, wd
 
 from journey.spec.load import load_policy
 
@@ -29,10 +29,6 @@ def shared(at, document, recipient="professionals", approved_by=None):
     if approved_by:
         fields["approved_by"] = approved_by
     return (at, "document_shared", fields)
-
-
-def kinds(verdict, rule):
-    return [f.kind for f in findings(verdict, rule)]
 
 
 # --- child protection conferences ---------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ month's end; weeks are 7 calendar days.
 from __future__ import annotations
 
 import pytest
-from conftest import case, check, days, findings, late, wd
+from conftest import case, check, days, findings, kinds, late, wd
 
 from journey.spec.load import load_policy
 
@@ -36,10 +36,6 @@ def shared(at, document, recipient="professionals"):
 
 def recorded(at, subject, by="social_worker"):
     return (at, "record_updated", {"subject": subject, "by": by})
-
-
-def kinds(verdict, rule):
-    return [f.kind for f in findings(verdict, rule)]
 
 
 # --- front door -------------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ was made on Tue 16 Jan 2024 and the child was placed with prospective adopters o
 import pytest
 from typer.testing import CliRunner
 
-from conftest import case, check, only
+from conftest import case, check, only, shape
 from journey.cli import app
 
 P = "england.adoption."
@@ -25,10 +25,6 @@ def adoption(*events):
 
 def findings(verdict, rule):
     return [f for f in verdict.findings if f.rule == P + rule]
-
-
-def shape(f):
-    return f.kind, f.due, f.actual, (f.late_by.value, f.late_by.unit) if f.late_by else None
 
 
 # --- reviews while authorised but not placed (reg 36(1)) ------------------------------------------

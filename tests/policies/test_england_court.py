@@ -7,7 +7,7 @@ year (29 days in February).
 
 import pytest
 
-from conftest import case, check, only, findings
+from conftest import case, check, findings, only, shape
 from journey.spec.load import load_policy
 
 PP = "england.pre_proceedings."
@@ -16,10 +16,6 @@ SO = "england.supervision_order."
 EPO = "england.emergency_protection."
 POL = "england.police_protection.at_most_72_hours"
 CAO = "england.child_assessment_order.at_most_7_days"
-
-
-def shape(f):
-    return f.kind, f.due, f.actual, (f.late_by.value, f.late_by.unit) if f.late_by else None
 
 
 # --- pre-proceedings ------------------------------------------------------------------------

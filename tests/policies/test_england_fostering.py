@@ -8,7 +8,7 @@ days: 29 Apr + 56 days (1 to 31 May is 32, then 24 in June) -> Mon 24 Jun 2024.
 import pytest
 from typer.testing import CliRunner
 
-from conftest import case, check, only
+from conftest import case, check, only, shape
 from journey.cli import app
 
 P = "england.fostering."
@@ -17,10 +17,6 @@ APPROVED = ("2024-01-08", "connected_person_approved")
 
 def findings(verdict, rule):
     return [f for f in verdict.findings if f.rule == P + rule]
-
-
-def shape(f):
-    return f.kind, f.due, f.actual, (f.late_by.value, f.late_by.unit) if f.late_by else None
 
 
 @pytest.mark.parametrize("at, late", [("2024-04-29", None), ("2024-04-30", (1, "days"))])

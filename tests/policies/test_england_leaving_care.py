@@ -3,7 +3,7 @@
 import pytest
 from typer.testing import CliRunner
 
-from conftest import case, check, only
+from conftest import case, check, only, shape
 from journey.cli import app
 
 P = "england.leaving_care."
@@ -12,10 +12,6 @@ LEAP = {"date_of_birth": "2008-02-29"}  # 16 on Thu 29 Feb 2024 (a leap year)
 
 def findings(verdict, rule):
     return [f for f in verdict.findings if f.rule == P + rule]
-
-
-def shape(f):
-    return f.kind, f.due, f.actual, (f.late_by.value, f.late_by.unit) if f.late_by else None
 
 
 # Eligible from the 16th birthday, Thu 29 Feb 2024 -> needs assessment by Wed 29 May 2024; Thu 30 May: 1 day late.

@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 from typer.testing import CliRunner
 
-from conftest import case, check, only
+from conftest import case, check, only, shape
 from journey.cli import app
 
 P = "england.looked_after."
@@ -28,10 +28,6 @@ def lac(*events, child=CHILD, start=START):
 
 def findings(verdict, rule):
     return [f for f in verdict.findings if f.rule == P + rule]
-
-
-def shape(f):
-    return f.kind, f.due, f.actual, (f.late_by.value, f.late_by.unit) if f.late_by else None
 
 
 # --- care plan (reg 4(2)) -------------------------------------------------------------------------

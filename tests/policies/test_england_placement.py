@@ -10,16 +10,12 @@ import datetime as dt
 
 import pytest
 
-from conftest import case, check, findings
+from conftest import case, check, findings, shape
 
 P = "england.placement."
 CHILD = {"date_of_birth": "2016-05-03"}
 VISIT = {"purpose": "looked_after"}
 WEEKLY = ["2024-03-19", "2024-03-26", "2024-04-02", "2024-04-09"]
-
-
-def shape(f):
-    return f.kind, f.due, f.actual, (f.late_by.value, f.late_by.unit) if f.late_by else None
 
 
 def lac(start_fields, *events):

@@ -7,7 +7,7 @@ Calendar facts used below: 8 Jan 2024, 19 Feb 2024 and 9 Jan 2023 are Mondays; G
 
 import pytest
 
-from conftest import case, check, only
+from conftest import case, check, only, shape
 
 P = "england.private_fostering."
 PF_VISIT = {"purpose": "private_fostering", "seen": True}
@@ -15,10 +15,6 @@ PF_VISIT = {"purpose": "private_fostering", "seen": True}
 
 def findings(verdict, rule):
     return [f for f in verdict.findings if f.rule == P + rule]
-
-
-def shape(f):
-    return f.kind, f.due, f.actual, (f.late_by.value, f.late_by.unit) if f.late_by else None
 
 
 def proposed(at="2024-01-08"):

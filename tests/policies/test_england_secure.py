@@ -3,17 +3,13 @@ Dates and times counted by hand; 15 Jan 2024 is a Monday and 2024 a leap year.""
 
 import pytest
 
-from conftest import case, check, only
+from conftest import case, check, only, shape
 
 S = "england.secure_accommodation."
 
 
 def findings(verdict, rule):
     return [f for f in verdict.findings if f.rule == S + rule]
-
-
-def shape(f):
-    return f.kind, f.due, f.actual, (f.late_by.value, f.late_by.unit) if f.late_by else None
 
 
 def unauthorised(at="2024-05-07T18:00"):

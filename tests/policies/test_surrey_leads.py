@@ -19,7 +19,7 @@ days = Wed 3 Apr).
 from __future__ import annotations
 
 import pytest
-from conftest import case, check, findings, only
+from conftest import case, check, findings, only, shape
 
 from journey.spec.load import load_policy
 
@@ -32,10 +32,6 @@ ADOPTION = "surrey.adoption."
 
 def sy_case(*events, child=None):
     return case(*events, child=child, policy=SURREY)
-
-
-def shape(f):
-    return f.kind, f.due, f.actual, (f.late_by.value, f.late_by.unit) if f.late_by else None
 
 
 def report(at, recipient, document="conference_report"):
